@@ -1,0 +1,2 @@
+/** {@code Prefer: fault=…}, {@code Prefer: delay=…} and {@code --rate-limit}. */
+package dev.modelapi.mock.faults;

@@ -1,0 +1,68 @@
+package dev.modelapi.mock.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.StdDateFormat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.TimeZone;
+
+/**
+ * The one Jackson configuration of the mock, for the generated server models and for raw JSON trees.
+ * Optional fields stay absent instead of {@code null} (both APIs omit unset fields), numbers keep their exact text
+ * (BigDecimal), and dates are ISO-8601 in UTC.
+ */
+public final class MockJson {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setDateFormat(new StdDateFormat().withColonInTimeZone(true))
+            .setTimeZone(TimeZone.getTimeZone("UTC"));
+
+    private MockJson() {
+    }
+
+    /** Parses an object; anything else (or malformed JSON) is an {@link IOException}. */
+    public static ObjectNode object(byte[] json) throws IOException {
+        JsonNode node = MAPPER.readTree(json);
+        if (node == null || !node.isObject()) {
+            throw new IOException("expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
+        }
+        return (ObjectNode) node;
+    }
+
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A deep copy through JSON (also converts between model classes of the same shape). */
+    public static <T> T copy(Object value, Class<T> type) {
+        try {
+            return MAPPER.readValue(bytes(value), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A model serialized and read back as a tree, so that binary fields are base64 text (as in the spec). */
+    public static ObjectNode tree(Object value) {
+        try {
+            return object(bytes(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

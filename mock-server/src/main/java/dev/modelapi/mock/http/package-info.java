@@ -1,0 +1,2 @@
+/** Shared HTTP details: the {@code Prefer} header, the mock's internal headers, the Jackson configuration. */
+package dev.modelapi.mock.http;

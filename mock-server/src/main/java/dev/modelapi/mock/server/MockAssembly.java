@@ -1,0 +1,94 @@
+package dev.modelapi.mock.server;
+
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.common.Notifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import dev.modelapi.decthings.client.wire.BlobMapping;
+import dev.modelapi.mock.MockSettings;
+import dev.modelapi.mock.admin.MockControl;
+import dev.modelapi.mock.admin.ModelApiAdminExtension;
+import dev.modelapi.mock.decthings.DecthingsDispatcher;
+import dev.modelapi.mock.decthings.DecthingsHandler;
+import dev.modelapi.mock.decthings.DecthingsOperations;
+import dev.modelapi.mock.decthings.sim.DecthingsSimulation;
+import dev.modelapi.mock.faults.RateLimiter;
+import dev.modelapi.mock.pieces.PiecesHandler;
+import dev.modelapi.mock.pieces.PiecesSimulation;
+import dev.modelapi.mock.pieces.download.DownloadManager;
+import dev.modelapi.mock.pieces.ws.PiecesProgressWebSocket;
+import dev.modelapi.mock.validation.ConformanceListener;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * Builds one mock: the simulations, the shared download manager and its WebSocket, the WireMock extensions that
+ * carry the API behaviour, and WireMock's configuration.
+ */
+public final class MockAssembly {
+
+    public final DecthingsSimulation decthings;
+    public final DownloadManager downloads;
+    public final PiecesSimulation pieces;
+    public final RateLimiter rateLimiter;
+    public final ConformanceListener conformance;
+    private final PiecesProgressWebSocket progressSocket;
+    private final Notifier notifier;
+    private final List<Extension> extensions = new ArrayList<>();
+
+    public MockAssembly(MockSettings settings, MockControl control) {
+        this.notifier = new ConsoleNotifier(settings.verbose());
+        BlobMapping blobMapping = BlobMapping.load();
+        this.decthings = new DecthingsSimulation(settings.seed());
+        this.downloads = DownloadManager.builder().seed(settings.seed()).tick(settings.downloadTick()).build();
+        this.pieces = new PiecesSimulation(downloads, settings.seed());
+        this.progressSocket = new PiecesProgressWebSocket(downloads, pieces::exists);
+        this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond());
+        this.conformance = settings.validateResponses() ? new ConformanceListener(blobMapping) : null;
+
+        DecthingsHandler decthingsHandler = new DecthingsHandler(settings.apiKey(), settings.mode(), blobMapping,
+                DecthingsOperations.fromSpec(), new DecthingsDispatcher(decthings), notifier);
+        PiecesHandler piecesHandler = new PiecesHandler(pieces, settings.mode(), notifier);
+        extensions.add(new MockHttpServerFactory(settings.maxBodyBytes(), List.of(progressSocket::install)));
+        extensions.add(new ApiRequestFilter(blobMapping));
+        extensions.add(new ApiStubsLoader(settings.mode()));
+        extensions.add(new ModelApiTransformer(decthingsHandler, piecesHandler, rateLimiter, notifier));
+        extensions.add(new ModelApiAdminExtension(control));
+        if (conformance != null) {
+            extensions.add(conformance);
+        }
+    }
+
+    public WireMockConfiguration wireMockConfiguration(MockSettings settings) {
+        WireMockConfiguration config = wireMockConfig()
+                .bindAddress(settings.bindAddress())
+                .notifier(notifier)
+                // Plain HTTP/1.1 only: h2c upgrades would bypass WireMock's fault injection, and no client needs them.
+                .http2PlainDisabled(true)
+                .containerThreads(64)
+                .jettyAcceptors(2)
+                .maxRequestJournalEntries(100_000)
+                .extensions(extensions.toArray(Extension[]::new));
+        if (settings.port() == 0) {
+            config.dynamicPort();
+        } else {
+            config.port(settings.port());
+        }
+        UserMappings.configure(config, settings.mappingsDir());
+        return config;
+    }
+
+    /** Back to the seeded initial state. */
+    public void reset(long seed) {
+        decthings.reset(seed);
+        pieces.reset(seed);
+        rateLimiter.reset();
+    }
+
+    public void close() {
+        downloads.close();
+    }
+}
