@@ -1,6 +1,5 @@
 package dev.modelapi.mock.pieces.ws;
 
-import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import dev.modelapi.mock.pieces.download.DownloadManager;
 import jakarta.servlet.DispatcherType;
 import java.net.URLDecoder;
@@ -86,15 +85,6 @@ public final class PiecesProgressWebSocket {
         ServletHandler servletHandler = mockServiceContext.getServletHandler();
         servletHandler.prependFilter(filter);
         servletHandler.prependFilterMapping(mapping);
-    }
-
-    /**
-     * A WireMock {@link HttpServerFactory} building WireMock's standard Jetty 11 server with this socket
-     * {@linkplain #install installed}: {@code wireMockConfig().httpServerFactory(ws.httpServerFactory())}. Not needed
-     * when the caller has its own {@code Jetty11HttpServer} subclass that calls {@link #install}.
-     */
-    public HttpServerFactory httpServerFactory() {
-        return new ProgressHttpServerFactory(this);
     }
 
     /** The model id of a socket path, URL-decoded, or null if {@code path} is not a progress path. */

@@ -7,14 +7,11 @@
  * DownloadManager downloads = DownloadManager.builder().seed(seed).build();          // real time, 250 ms ticks
  * PiecesProgressWebSocket ws = new PiecesProgressWebSocket(downloads, catalogue::contains);
  *
- * // (a) no own server class: WireMock's standard Jetty 11 server + the socket
+ * // the mock's own Jetty 11 server calls install from its context hook
  * WireMockConfiguration options = wireMockConfig().bindAddress(bind).port(port)
- *         .httpServerFactory(ws.httpServerFactory());
- *
- * // (b) an own Jetty11HttpServer subclass (e.g. for a body-cap filter): call install from the hook
- * protected void decorateMockServiceContextBeforeConfig(ServletContextHandler ctx) { ws.install(ctx); }
+ *         .httpServerFactory(new MockHttpServerFactory(maxBodyBytes, List.of(ws::install)));
  * }</pre>
- * In (b), the hook runs <em>inside</em> {@code JettyHttpServer}'s constructor, before the subclass's own fields are
+ * The hook runs <em>inside</em> {@code JettyHttpServer}'s constructor, before the subclass's own fields are
  * assigned: reach {@code ws} through an enclosing instance (anonymous or inner class) or a value captured before the
  * {@code super(…)} call, not through a field of the subclass.
  *

@@ -1,5 +1,7 @@
 package dev.modelapi.mock.pieces.ws;
 
+import dev.modelapi.mock.server.MockHttpServerFactory;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -76,7 +78,7 @@ class PiecesProgressWebSocketTest {
         server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
-                .httpServerFactory(ws.httpServerFactory())
+                .httpServerFactory(new MockHttpServerFactory(Long.MAX_VALUE, List.of(ws::install)))
                 .extensions(new SnapshotTransformer(downloads)));
         server.start();
         server.stubFor(get(urlPathMatching("/model/[^/]+/download/progress"))

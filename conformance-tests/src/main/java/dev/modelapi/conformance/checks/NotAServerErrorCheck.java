@@ -1,0 +1,46 @@
+package dev.modelapi.conformance.checks;
+
+import dev.modelapi.conformance.http.Exchange;
+import dev.modelapi.conformance.http.Intent;
+import dev.modelapi.conformance.run.ConformanceRun;
+import dev.modelapi.conformance.spec.Api;
+import dev.modelapi.conformance.spec.ApiOperation;
+
+/**
+ * {@code not-a-server-error}: no 5xx answer. The one exception is Pieces, whose spec declares {@code 500 text/plain}
+ * as the error answer of its operations: there a 500 is expected for an invalid request or an unknown model (and
+ * still wrong for a valid request about a model of the suite's own).
+ */
+public final class NotAServerErrorCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.NOT_A_SERVER_ERROR;
+    }
+
+    @Override
+    public boolean appliesTo(ApiOperation operation) {
+        return !operation.isWebSocket();
+    }
+
+    @Override
+    public void run(ApiOperation op, ConformanceRun run) {
+        Findings f = run.findings();
+        for (Exchange e : ExchangeChecks.exchanges(op, run)) {
+            if (!e.answered()) {
+                continue;
+            }
+            f.examined();
+            if (e.status() < 500) {
+                continue;
+            }
+            boolean declaredError = op.api() == Api.PIECES && op.declares(e.status())
+                    && (e.intent() == Intent.NEGATIVE || e.intent() == Intent.NOT_FOUND);
+            if (!declaredError) {
+                f.add(ExchangeChecks.where(e) + ": server error " + e.status(), "no 5xx for this request",
+                        e.responseSummary(), e);
+            }
+        }
+        f.conclude("no answer to judge");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.modelapi.conformance.checks;
+
+import dev.modelapi.conformance.http.Exchange;
+import dev.modelapi.conformance.run.ConformanceRun;
+import dev.modelapi.conformance.spec.Api;
+import dev.modelapi.conformance.spec.ApiOperation;
+import dev.modelapi.conformance.validation.SpecValidator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code response-schema}: every answer body validates against the operation's response schema with
+ * swagger-request-validator. Decthings answers are validated as their logical JSON document (a framed answer is
+ * decoded and its blobs put back as base64 first), which is what the spec's schemas describe.
+ */
+public final class ResponseSchemaCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.RESPONSE_SCHEMA;
+    }
+
+    @Override
+    public boolean appliesTo(ApiOperation operation) {
+        return !operation.isWebSocket();
+    }
+
+    @Override
+    public void run(ApiOperation op, ConformanceRun run) {
+        SpecValidator validator = SpecValidator.of(op.api());
+        Findings f = run.findings();
+        for (Exchange e : ExchangeChecks.exchanges(op, run)) {
+            if (!e.answered() || !op.declares(e.status())) {
+                continue;
+            }
+            String media;
+            String body;
+            if (op.api() == Api.DECTHINGS) {
+                if (!op.declaresContent(e.status())) {
+                    continue;
+                }
+                f.examined();
+                if (e.responseJson() == null) {
+                    f.add(ExchangeChecks.where(e) + ": the body cannot be read as a " + op.id() + " answer",
+                            "a JSON envelope (framed or JSON)", e.decodeError() == null ? e.responseSummary()
+                                    : e.decodeError(), e);
+                    continue;
+                }
+                media = "application/json";
+                body = e.responseJson().toString();
+            } else {
+                f.examined();
+                media = e.mediaType();
+                body = e.responseBody().length == 0 ? null : new String(e.responseBody(), StandardCharsets.UTF_8);
+            }
+            List<String> problems = validator.responseBodyProblems(op, e.status(), media, body);
+            if (!problems.isEmpty()) {
+                f.add(ExchangeChecks.where(e) + ": the body does not match the schema of status " + e.status(),
+                        "a body valid against the spec", String.join("\n", problems) + "\nbody: "
+                                + Exchange.shorten(body == null ? "(none)" : body, 600), e);
+            }
+        }
+        f.conclude("no answer with a declared status to judge");
+    }
+}

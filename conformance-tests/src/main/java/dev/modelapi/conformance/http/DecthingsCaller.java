@@ -1,0 +1,149 @@
+package dev.modelapi.conformance.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelapi.conformance.config.Transport;
+import dev.modelapi.conformance.spec.ApiOperation;
+import dev.modelapi.decthings.client.wire.BlobMapping;
+import dev.modelapi.decthings.client.wire.OperationBlobs;
+import dev.modelapi.decthings.client.wire.RequestFrame;
+import dev.modelapi.decthings.client.wire.ResponseFrame;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calls one Decthings method ({@code POST {base}/Model/{method}}) with a logical JSON document, in the binary framing
+ * or as JSON, and turns the answer back into the logical envelope. Every exchange goes to the log.
+ */
+public final class DecthingsCaller {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final URI baseUrl;
+    private final String apiKey;
+    private final String wrongKey;
+    private final Transport transport;
+    private final HttpSender sender;
+    private final ExchangeLog log;
+    private final Backoff backoff;
+
+    public DecthingsCaller(URI baseUrl, String apiKey, String wrongKey, Transport transport, HttpSender sender,
+                           ExchangeLog log, Backoff backoff) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+        this.wrongKey = wrongKey;
+        this.transport = transport;
+        this.sender = sender;
+        this.log = log;
+        this.backoff = backoff;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    public boolean hasApiKey() {
+        return apiKey != null;
+    }
+
+    /**
+     * Sends the request and records the exchange.
+     *
+     * @throws RequestEncodingException if the document cannot be framed (binary fields of the wrong shape)
+     */
+    public Exchange call(ApiOperation op, ObjectNode logical, Call call) {
+        Transport t = call.transport() == null ? transport : call.transport();
+        OperationBlobs blobs = BlobMapping.load().forMethod(op.rpcName());
+        byte[] body;
+        if (t == Transport.BINARY) {
+            try {
+                OperationBlobs.Split split = blobs.splitRequest(logical);
+                List<byte[]> parts = new ArrayList<>();
+                for (ByteBuffer b : split.blobs()) {
+                    byte[] bytes = new byte[b.remaining()];
+                    b.duplicate().get(bytes);
+                    parts.add(bytes);
+                }
+                body = RequestFrame.of(MAPPER.writeValueAsBytes(split.json()), parts).encode();
+            } catch (IllegalArgumentException | IOException e) {
+                throw new RequestEncodingException("Cannot frame " + op.id() + " request: " + e.getMessage(), e);
+            }
+        } else {
+            body = logical.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", t.mediaType());
+        String key = switch (call.auth()) {
+            case CONFIGURED -> apiKey;
+            case NONE -> null;
+            case WRONG -> wrongKey;
+        };
+        if (key != null) {
+            headers.put("Authorization", "Bearer " + key);
+        }
+        URI url = URI.create(baseUrl + op.path());
+        Backoff.Attempted<Exchange> attempted = backoff.run(
+                () -> exchange(op, logical, call, t, blobs, url, headers, body, 1),
+                e -> "too_many_requests".equals(e.errorCode()),
+                e -> e.responseHeaders().get("retry-after"));
+        Exchange e = attempted.result();
+        if (attempted.attempts() > 1) {
+            e = new Exchange(e.operation(), e.intent(), e.description(), e.field(), e.httpMethod(), e.url(),
+                    e.requestHeaders(), e.requestBody(), e.requestJson(), e.transport(), e.status(),
+                    e.responseHeaders(), e.responseBody(), e.responseJson(), e.decodeError(), e.blobCount(),
+                    e.transportError(), e.millis(), attempted.attempts());
+        }
+        log.record(e);
+        return e;
+    }
+
+    private Exchange exchange(ApiOperation op, ObjectNode logical, Call call, Transport t, OperationBlobs blobs,
+                              URI url, Map<String, String> headers, byte[] body, int attempts) {
+        HttpSender.RawResponse raw = sender.send("POST", url, headers, body);
+        JsonNode json = null;
+        String decodeError = null;
+        int blobCount = -1;
+        if (raw.status() >= 0 && raw.status() < 500) {
+            String media = Exchange.mediaTypeOf(raw.headers().get("content-type"));
+            try {
+                if ("application/octet-stream".equals(media)) {
+                    ResponseFrame frame = ResponseFrame.decode(raw.body());
+                    blobCount = frame.blobCount();
+                    JsonNode wire = MAPPER.readTree(frame.jsonBytes());
+                    if (wire == null || !wire.isObject()) {
+                        decodeError = "the JSON part of the frame is not an object: " + frame.jsonString();
+                    } else {
+                        List<ByteBuffer> parts = frame.blobs();
+                        json = blobs.joinResponse((ObjectNode) wire, parts);
+                    }
+                } else if (media != null && (media.equals("application/json") || media.endsWith("+json"))) {
+                    json = MAPPER.readTree(raw.body());
+                    if (json == null) {
+                        decodeError = "empty JSON body";
+                    }
+                } else {
+                    decodeError = "the body is neither a framed (application/octet-stream) nor a JSON answer"
+                            + " (Content-Type: " + raw.headers().get("content-type") + ")";
+                }
+            } catch (IOException | RuntimeException e) {
+                json = null;
+                decodeError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        }
+        return new Exchange(op, call.intent(), call.description(), call.field(), "POST", url, Map.copyOf(headers),
+                body, logical.deepCopy(), t, raw.status(), raw.headers(), raw.body(), json, decodeError, blobCount,
+                raw.error(), raw.millis(), attempts);
+    }
+}
