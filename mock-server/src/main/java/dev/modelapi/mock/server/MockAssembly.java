@@ -30,6 +30,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 public final class MockAssembly {
 
+    /** Requests kept in WireMock's request journal (oldest dropped first). */
+    static final int MAX_JOURNAL_ENTRIES = 100_000;
+
     public final DecthingsSimulation decthings;
     public final DownloadManager downloads;
     public final PiecesSimulation pieces;
@@ -70,7 +73,8 @@ public final class MockAssembly {
                 .http2PlainDisabled(true)
                 .containerThreads(64)
                 .jettyAcceptors(2)
-                .maxRequestJournalEntries(100_000)
+                // The journal keeps the last 100 000 requests, capped by JournalStores in O(1) per request (WireMock's
+                // own maxRequestJournalEntries counts the whole journal on every request).
                 .extensions(extensions.toArray(Extension[]::new));
         if (settings.port() == 0) {
             config.dynamicPort();
@@ -78,6 +82,7 @@ public final class MockAssembly {
             config.port(settings.port());
         }
         UserMappings.configure(config, settings.mappingsDir());
+        config.withStores(new JournalStores(config.getStores(), MAX_JOURNAL_ENTRIES));
         return config;
     }
 

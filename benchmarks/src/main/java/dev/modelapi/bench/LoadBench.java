@@ -1,0 +1,211 @@
+package dev.modelapi.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.modelapi.decthings.client.wire.RequestFrame;
+import dev.modelapi.mock.ModelApiMock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Closed-loop load: 16 platform threads, each with its own HttpClient (HTTP/1.1, one keep-alive connection), send
+ * the next request as soon as the previous answer is read. Per scenario: warm-up, then the measured window. The mock
+ * (simulate mode, seed 42, request validation always on) and a plain WireMock server with static stubs serving the
+ * same bytes run in this JVM on 127.0.0.1, one at a time.
+ *
+ * <p>Usage: LoadBench OUT.json [connections] [warmupSeconds] [measureSeconds] [validateResponses]
+ */
+public final class LoadBench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Req(String method, String path, String contentType, byte[] body) {
+    }
+
+    record Scenario(String name, IntFunction<Req> request) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/target/load.json");
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int measure = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        boolean validateResponses = args.length > 4 && Boolean.parseBoolean(args[4]);
+        String only = args.length > 5 ? args[5] : "";          // run only scenarios whose name contains this
+        String targets = args.length > 6 ? args[6] : "mock,static-stub";
+
+        ModelApiMock mock = ModelApiMock.builder().port(0).seed(42).validateResponses(validateResponses).build().start();
+        String dec = mock.decthingsBaseUrl();
+        String piecesBase = mock.piecesBaseUrl();
+        URI decUri = URI.create(dec);
+        String decPath = decUri.getPath();                       // /v0
+        String mockRoot = decUri.getScheme() + "://" + decUri.getAuthority();
+        String piecesModel = mock.piecesModelIds().get(0);
+        String piecesPath = URI.create(piecesBase).getPath() + "/model/" + piecesModel;
+
+        byte[] getModelsFramed = RequestFrame.of("{}").encode();
+        byte[] getModelsJson = "{}".getBytes(StandardCharsets.UTF_8);
+        AtomicLong seq = new AtomicLong();
+
+        List<Scenario> scenarios = List.of(
+                new Scenario("decthings getModels (framed)",
+                        t -> new Req("POST", decPath + "/Model/getModels", "application/octet-stream", getModelsFramed)),
+                new Scenario("decthings getModels (JSON)",
+                        t -> new Req("POST", decPath + "/Model/getModels", "application/json", getModelsJson)),
+                new Scenario("decthings createModel (JSON)",
+                        t -> new Req("POST", decPath + "/Model/createModel", "application/json",
+                                ("{\"name\":\"bench-" + seq.incrementAndGet() + "\",\"description\":\"load\","
+                                        + "\"options\":{\"type\":\"code\",\"language\":\"python\"}}")
+                                        .getBytes(StandardCharsets.UTF_8))),
+                new Scenario("pieces GET /model/{id}",
+                        t -> new Req("GET", piecesPath, null, null)));
+
+        // The static stub serves the bytes the mock answered (one sample answer per scenario).
+        // Plain WireMock with static stubs, at its fastest: request journal disabled (WireMock's default unbounded
+        // journal does a linear deque.contains() per request and keeps every body: it degrades with run length),
+        // the Jetty thread settings the same as the mock's.
+        WireMockServer stub = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .containerThreads(64).jettyAcceptors(2).disableRequestJournal());
+        stub.start();
+        String stubRoot = "http://127.0.0.1:" + stub.port();
+        HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (Scenario s : scenarios) {
+            Req r = s.request().apply(0);
+            HttpResponse<byte[]> answer = probe.send(build(mockRoot, r), HttpResponse.BodyHandlers.ofByteArray());
+            String ct = answer.headers().firstValue("Content-Type").orElse("application/octet-stream");
+            var response = aResponse().withStatus(answer.statusCode()).withHeader("Content-Type", ct)
+                    .withBody(answer.body());
+            if (r.method().equals("GET")) {
+                stub.stubFor(get(urlEqualTo(r.path())).willReturn(response));
+            } else {
+                stub.stubFor(post(urlEqualTo(r.path())).withHeader("Content-Type", equalTo(r.contentType()))
+                        .willReturn(response));
+            }
+            System.out.printf("sample %-32s %d %s %d bytes%n", s.name(), answer.statusCode(), ct, answer.body().length);
+        }
+
+        ArrayNode results = JSON.createArrayNode();
+        for (Scenario s : scenarios) {
+            if (!s.name().contains(only)) {
+                continue;
+            }
+            for (String target : targets.split(",")) {
+                String root = target.equals("mock") ? mockRoot : stubRoot;
+                System.out.printf("%s / %s: warm-up %d s ...%n", s.name(), target, warmup);
+                mock.wireMock().resetRequests();          // every row starts with an empty mock journal
+                run(root, s, connections, warmup);
+                mock.wireMock().resetRequests();
+                System.gc();
+                System.out.printf("%s / %s: measuring %d s ...%n", s.name(), target, measure);
+                Result res = run(root, s, connections, measure);
+                System.out.printf("  %,.0f req/s  p50 %.3f ms  p99 %.3f ms  max %.3f ms  errors %d%n",
+                        res.throughput(), res.h.getValueAtPercentile(50) / 1e6, res.h.getValueAtPercentile(99) / 1e6,
+                        res.h.getMaxValue() / 1e6, res.errors);
+                ObjectNode row = results.addObject();
+                row.put("scenario", s.name());
+                row.put("target", target);
+                row.put("connections", connections);
+                row.put("warmupSeconds", warmup);
+                row.put("measureSeconds", measure);
+                row.put("requests", res.h.getTotalCount());
+                row.put("errors", res.errors);
+                row.put("throughput", res.throughput());
+                row.put("p50ms", res.h.getValueAtPercentile(50) / 1e6);
+                row.put("p90ms", res.h.getValueAtPercentile(90) / 1e6);
+                row.put("p99ms", res.h.getValueAtPercentile(99) / 1e6);
+                row.put("p999ms", res.h.getValueAtPercentile(99.9) / 1e6);
+                row.put("maxms", res.h.getMaxValue() / 1e6);
+            }
+            mock.wireMock().resetRequests();
+        }
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("validateResponses", validateResponses);
+        doc.set("results", results);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), doc);
+        stub.stop();
+        mock.stop();
+        System.exit(0);
+    }
+
+    static HttpRequest build(String root, Req r) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + r.path())).timeout(Duration.ofSeconds(30));
+        if (r.method().equals("GET")) {
+            return b.GET().build();
+        }
+        return b.header("Content-Type", r.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(r.body())).build();
+    }
+
+    static final class Result {
+        final Histogram h = new Histogram(60_000_000_000L, 3);
+        long errors;
+        double seconds;
+
+        double throughput() {
+            return h.getTotalCount() / seconds;
+        }
+    }
+
+    static Result run(String root, Scenario s, int connections, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        List<Result> parts = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < connections; t++) {
+            Result part = new Result();
+            parts.add(part);
+            int id = t;
+            Thread thread = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                while (System.nanoTime() < end) {
+                    HttpRequest request = build(root, s.request().apply(id));
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        long dt = System.nanoTime() - t0;
+                        part.h.recordValue(Math.min(dt, 60_000_000_000L));
+                        if (r.statusCode() != 200 || r.body().length == 0) {
+                            part.errors++;
+                        }
+                    } catch (Exception e) {
+                        part.errors++;
+                    }
+                }
+            }, "load-" + t);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Result total = new Result();
+        total.seconds = (System.nanoTime() - start) / 1e9;
+        for (Result p : parts) {
+            total.h.add(p.h);
+            total.errors += p.errors;
+        }
+        return total;
+    }
+}
