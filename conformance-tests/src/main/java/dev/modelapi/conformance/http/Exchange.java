@@ -38,6 +38,13 @@ public record Exchange(ApiOperation operation, Intent intent, String description
                        int status, Map<String, String> responseHeaders, byte[] responseBody, JsonNode responseJson,
                        String decodeError, int blobCount, String transportError, long millis, int attempts) {
 
+    /** The same exchange, recorded as having needed {@code attempts} tries (retries after rate limiting). */
+    public Exchange withAttempts(int attempts) {
+        return new Exchange(operation, intent, description, field, httpMethod, url, requestHeaders, requestBody,
+                requestJson, transport, status, responseHeaders, responseBody, responseJson, decodeError, blobCount,
+                transportError, millis, attempts);
+    }
+
     public String contentType() {
         return responseHeaders.get("content-type");
     }

@@ -59,10 +59,7 @@ public final class PiecesCaller {
                 e -> e.responseHeaders().get("retry-after"));
         Exchange e = attempted.result();
         if (attempted.attempts() > 1) {
-            e = new Exchange(e.operation(), e.intent(), e.description(), e.field(), e.httpMethod(), e.url(),
-                    e.requestHeaders(), e.requestBody(), e.requestJson(), e.transport(), e.status(),
-                    e.responseHeaders(), e.responseBody(), e.responseJson(), e.decodeError(), e.blobCount(),
-                    e.transportError(), e.millis(), attempted.attempts());
+            e = e.withAttempts(attempted.attempts());
         }
         log.record(e);
         return e;
