@@ -2,7 +2,7 @@ package dev.modelapi.decthings.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.modelapi.decthings.client.invoker.ApiException;
@@ -31,10 +31,8 @@ import dev.modelapi.decthings.client.model.TemporaryLauncherLocationProvider;
 import dev.modelapi.decthings.client.tensor.DecthingsTensor;
 import dev.modelapi.decthings.client.wire.RequestFrame;
 import dev.modelapi.decthings.client.wire.ResponseFrame;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -59,27 +57,15 @@ class DecthingsClientTest {
     /** f32 tensor, shape [2], [1.0, 2.0] (decthings-api.md §3). */
     private static final byte[] TENSOR = {1, 1, 2, 0, 0, (byte) 0x80, 0x3f, 0, 0, 0, 0x40};
 
-    private static WireMockServer wm;
-
-    @BeforeAll
-    static void start() {
-        wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        wm.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wm.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        wm.resetAll();
-    }
+    /** WireMock on loopback, one per class, reset before each test by the extension. */
+    @RegisterExtension
+    static final WireMockExtension wm = WireMockExtension.newInstance()
+            .options(options().bindAddress("127.0.0.1").dynamicPort())
+            .build();
 
     private static DecthingsClient client(Transport transport) {
         return DecthingsClient.builder()
-                .baseUrl("http://127.0.0.1:" + wm.port() + "/v0")
+                .baseUrl("http://127.0.0.1:" + wm.getPort() + "/v0")
                 .apiKey("  secret-key \n")
                 .timeout(Duration.ofSeconds(10))
                 .transport(transport)
@@ -301,7 +287,7 @@ class DecthingsClientTest {
         wm.stubFor(post("/v0/Model/getModels").willReturn(aResponse().withStatus(200).withFixedDelay(3000)
                 .withHeader("Content-Type", "application/json").withBody("{\"result\":{}}")));
         DecthingsClient slow = DecthingsClient.builder()
-                .baseUrl("http://127.0.0.1:" + wm.port() + "/v0")
+                .baseUrl("http://127.0.0.1:" + wm.getPort() + "/v0")
                 .timeout(Duration.ofMillis(300))
                 .transport(Transport.JSON)
                 .build();
@@ -315,7 +301,7 @@ class DecthingsClientTest {
         wm.stubFor(post("/v0/Model/getModels").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/octet-stream")
                 .withBody(ResponseFrame.of("{\"result\":{\"models\":[],\"total\":0,\"offset\":0,\"limit\":20}}").encode())));
-        DecthingsClient anonymous = DecthingsClient.builder().baseUrl("http://127.0.0.1:" + wm.port() + "/v0/").build();
+        DecthingsClient anonymous = DecthingsClient.builder().baseUrl("http://127.0.0.1:" + wm.getPort() + "/v0/").build();
         GetModelsResponse response = anonymous.model().getModels(new GetModelsRequest());
         assertThat(response.getResult().getTotal()).isZero();
         assertThat(onlyRequest("getModels").containsHeader("Authorization")).isFalse();

@@ -1,15 +1,13 @@
 package dev.modelapi.pieces.client;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.modelapi.pieces.client.invoker.ApiException;
 import dev.modelapi.pieces.client.model.Model;
 import dev.modelapi.pieces.client.model.ModelFoundationEnum;
 import dev.modelapi.pieces.client.model.ModelTypeEnum;
 import dev.modelapi.pieces.client.model.Models;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 
@@ -33,26 +31,14 @@ class PiecesClientTest {
             + "\"name\":\"Llama 3 8B\",\"cloud\":false,\"type\":\"SPEED\",\"usage\":\"CODE_CONVERSATION\","
             + "\"foundation\":\"LLAMA_9_NEXT\",\"downloaded\":false,\"loaded\":false,\"parameters\":null}";
 
-    private static WireMockServer wm;
-
-    @BeforeAll
-    static void start() {
-        wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        wm.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wm.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        wm.resetAll();
-    }
+    /** WireMock on loopback, one per class, reset before each test by the extension. */
+    @RegisterExtension
+    static final WireMockExtension wm = WireMockExtension.newInstance()
+            .options(options().bindAddress("127.0.0.1").dynamicPort())
+            .build();
 
     private static PiecesClient client(String applicationId) {
-        return PiecesClient.builder().baseUrl("http://127.0.0.1:" + wm.port()).applicationId(applicationId).build();
+        return PiecesClient.builder().baseUrl("http://127.0.0.1:" + wm.getPort()).applicationId(applicationId).build();
     }
 
     @Test

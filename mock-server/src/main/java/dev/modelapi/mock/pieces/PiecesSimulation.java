@@ -71,14 +71,18 @@ public final class PiecesSimulation implements ModelApi, ModelsApi, WellKnownApi
 
     // ------------------------------------------------------------------ Model API
 
+    /** Cloud models live at their provider: PiecesOS cannot download or load them. */
+    private static void requireLocal(Model m, String why) {
+        if (Boolean.TRUE.equals(m.getCloud())) {
+            throw PiecesException.internal("Model " + m.getId() + " (" + m.getName() + ") " + why);
+        }
+    }
+
     @Override
     public Model modelSpecificModelDownload(String model) {
         synchronized (lock) {
             Model m = require(model);
-            if (Boolean.TRUE.equals(m.getCloud())) {
-                throw PiecesException.internal("Model " + model + " (" + m.getName()
-                        + ") is a cloud model and cannot be downloaded.");
-            }
+            requireLocal(m, "is a cloud model and cannot be downloaded.");
             downloads.start(model);
             return view(m);
         }
@@ -109,10 +113,7 @@ public final class PiecesSimulation implements ModelApi, ModelsApi, WellKnownApi
     public Model modelSpecificModelLoad(String model) {
         synchronized (lock) {
             Model m = require(model);
-            if (Boolean.TRUE.equals(m.getCloud())) {
-                throw PiecesException.internal("Model " + model + " (" + m.getName()
-                        + ") is a cloud model; only local models are loaded into memory.");
-            }
+            requireLocal(m, "is a cloud model; only local models are loaded into memory.");
             if (!downloads.status(model).downloaded()) {
                 throw PiecesException.internal("Model " + model + " (" + m.getName()
                         + ") is not downloaded; download it before loading it.");
