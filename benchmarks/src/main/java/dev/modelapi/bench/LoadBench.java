@@ -53,9 +53,12 @@ public final class LoadBench {
         int measure = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         boolean validateResponses = args.length > 4 && Boolean.parseBoolean(args[4]);
         String only = args.length > 5 ? args[5] : "";          // run only scenarios whose name contains this
-        String targets = args.length > 6 ? args[6] : "mock,static-stub";
+        String targets = args.length > 6 ? args[6] : "mock,mock-no-journal,static-stub";
 
         ModelApiMock mock = ModelApiMock.builder().port(0).seed(42).validateResponses(validateResponses).build().start();
+        // The same mock without a request journal: what the static stub is compared with (it keeps none either).
+        ModelApiMock mockNoJournal = ModelApiMock.builder().port(0).seed(42).validateResponses(validateResponses)
+                .disableRequestJournal().build().start();
         String dec = mock.decthingsBaseUrl();
         String piecesBase = mock.piecesBaseUrl();
         URI decUri = URI.create(dec);
@@ -84,9 +87,10 @@ public final class LoadBench {
         // The static stub serves the bytes the mock answered (one sample answer per scenario).
         // Plain WireMock with static stubs, at its fastest: request journal disabled (WireMock's default unbounded
         // journal does a linear deque.contains() per request and keeps every body: it degrades with run length),
-        // the Jetty thread settings the same as the mock's.
+        // request logging disabled (else every request and response is formatted into a string, even when the
+        // notifier drops it), the Jetty thread settings the same as the mock's.
         WireMockServer stub = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .containerThreads(64).jettyAcceptors(2).disableRequestJournal());
+                .containerThreads(64).jettyAcceptors(2).disableRequestJournal().stubRequestLoggingDisabled(true));
         stub.start();
         String stubRoot = "http://127.0.0.1:" + stub.port();
         HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -105,13 +109,27 @@ public final class LoadBench {
             System.out.printf("sample %-32s %d %s %d bytes%n", s.name(), answer.statusCode(), ct, answer.body().length);
         }
 
+        java.util.Map<String, String> roots = java.util.Map.of("mock", mockRoot,
+                "mock-no-journal", "http://127.0.0.1:" + mockNoJournal.port(), "static-stub", stubRoot);
+        // JIT warm-up of every path before the first measured row (the per-row warm-up follows).
+        for (Scenario s : scenarios) {
+            for (String target : targets.split(",")) {
+                if (s.name().contains(only)) {
+                    System.out.printf("%s / %s: JIT warm-up %d s ...%n", s.name(), target, Math.max(2, warmup / 2));
+                    run(roots.get(target), s, connections, Math.max(2, warmup / 2));
+                }
+            }
+        }
         ArrayNode results = JSON.createArrayNode();
         for (Scenario s : scenarios) {
             if (!s.name().contains(only)) {
                 continue;
             }
             for (String target : targets.split(",")) {
-                String root = target.equals("mock") ? mockRoot : stubRoot;
+                String root = roots.get(target);
+                // Every row starts from the seeded state (the warm-ups create models: getModels would list more).
+                mock.reset();
+                mockNoJournal.reset();
                 System.out.printf("%s / %s: warm-up %d s ...%n", s.name(), target, warmup);
                 mock.wireMock().resetRequests();          // every row starts with an empty mock journal
                 run(root, s, connections, warmup);
@@ -146,6 +164,7 @@ public final class LoadBench {
         JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), doc);
         stub.stop();
         mock.stop();
+        mockNoJournal.stop();
         System.exit(0);
     }
 

@@ -105,9 +105,12 @@ public final class Report {
                 + "127.0.0.1, load generator and servers in one JVM on the same 2 cores. `mock` = `ModelApiMock` "
                 + "(simulate, seed 42, request validation on; response validation ").append(doc.path("validateResponses").asBoolean() ? "on" : "off (the jar's default)")
                 .append("). `static-stub` = a separate plain `WireMockServer` (org.wiremock:wiremock 3.13.2, same Jetty "
-                + "settings as the mock: 64 container threads, 2 acceptors; request journal disabled, its fastest "
-                + "setting) with one static stub per row serving the bytes the mock answered. The mock keeps its "
-                + "journal (emptied before each warm-up and each measurement). createModel uses a fresh name per request (JSON); the stub returns the first "
+                + "settings as the mock: 64 container threads, 2 acceptors; request journal and request logging disabled, its "
+                + "fastest settings) with one static stub per row serving the bytes the mock answered. `mock` keeps its "
+                + "request journal (the default: last 10 000 requests, emptied before each warm-up and each measurement); "
+                + "`mock-no-journal` is the same mock started with `disableRequestJournal()` (CLI `--no-request-journal`), "
+                + "the static stub's setting. Before the first row every scenario runs against every target for half the "
+                + "warm-up time (JIT warm-up). createModel uses a fresh name per request (JSON); the stub returns the first "
                 + "answer. Latency via HdrHistogram.\n\n");
         md.append("| Scenario | Target | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | mock/stub |\n"
                 + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -118,7 +121,7 @@ public final class Report {
             }
         }
         for (JsonNode r : results) {
-            boolean mock = r.get("target").asText().equals("mock");
+            boolean mock = r.get("target").asText().startsWith("mock");
             Double s = stub.get(r.get("scenario").asText());
             md.append("| ").append(r.get("scenario").asText()).append(" | ").append(r.get("target").asText()).append(" | ")
                     .append(fmt(r.get("throughput").asDouble(), 0)).append(" | ").append(fmt(r.get("p50ms").asDouble(), 2))

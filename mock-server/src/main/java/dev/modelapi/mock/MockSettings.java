@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param recordTo where recorded mappings are written
  * @param validateResponses validate every served response against the spec (see {@link ModelApiMock#conformanceViolations()})
  * @param downloadTick how often a simulated Pieces download moves (each tick: 4–16 %)
+ * @param maxJournalEntries requests kept in the request journal (oldest dropped first); 0 disables the journal
+ *     (WireMock's {@code --no-request-journal}: nothing to verify or record, but no memory kept per request)
  */
 public record MockSettings(
         int port,
@@ -35,12 +37,15 @@ public record MockSettings(
         URI recordFrom,
         Path recordTo,
         boolean validateResponses,
-        java.time.Duration downloadTick) {
+        java.time.Duration downloadTick,
+        int maxJournalEntries) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_MAX_BODY_MIB = 64;
+    /** Enough for any test's verifications; bounded so that a long load run does not fill the heap. */
+    public static final int DEFAULT_MAX_JOURNAL_ENTRIES = 10_000;
 
     public MockSettings {
         if (port < 0 || port > 65535) {
@@ -64,10 +69,20 @@ public record MockSettings(
         if (downloadTick.isNegative() || downloadTick.isZero()) {
             throw new IllegalArgumentException("downloadTick must be positive");
         }
+        if (maxJournalEntries < 0) {
+            throw new IllegalArgumentException("maxJournalEntries must be >= 0, got " + maxJournalEntries);
+        }
+        if (recordFrom != null && maxJournalEntries == 0) {
+            throw new IllegalArgumentException("Recording reads the request journal: it cannot be disabled");
+        }
     }
 
     public Optional<String> apiKeyOptional() {
         return Optional.ofNullable(apiKey);
+    }
+
+    public boolean journalEnabled() {
+        return maxJournalEntries > 0;
     }
 
     public boolean recording() {

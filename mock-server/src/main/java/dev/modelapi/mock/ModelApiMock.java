@@ -263,6 +263,7 @@ public final class ModelApiMock implements AutoCloseable {
         private Path recordTo;
         private boolean validateResponses;
         private java.time.Duration downloadTick;
+        private int maxJournalEntries = MockSettings.DEFAULT_MAX_JOURNAL_ENTRIES;
 
         private Builder() {
         }
@@ -352,9 +353,21 @@ public final class ModelApiMock implements AutoCloseable {
             return this;
         }
 
+        /** Requests kept for {@code verify} and {@code /__admin/requests} (default 10 000, oldest dropped first). */
+        public Builder maxRequestJournalEntries(int entries) {
+            this.maxJournalEntries = entries;
+            return this;
+        }
+
+        /** No request journal: nothing kept per request (for long or heavy load), nothing to verify. */
+        public Builder disableRequestJournal() {
+            this.maxJournalEntries = 0;
+            return this;
+        }
+
         public MockSettings settings() {
             return new MockSettings(port, bind, mode, seed, apiKey, mappingsDir, maxBodyBytes, rateLimit, verbose,
-                    recordFrom, recordTo, validateResponses, downloadTick);
+                    recordFrom, recordTo, validateResponses, downloadTick, maxJournalEntries);
         }
 
         public ModelApiMock build() {

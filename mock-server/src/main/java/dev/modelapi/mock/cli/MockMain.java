@@ -62,6 +62,15 @@ public final class MockMain {
                     + "0 = no limit (default).")
     int rateLimit;
 
+    @Option(names = "--max-request-journal-entries", paramLabel = "N", defaultValue = "10000",
+            description = "Requests kept in the request journal for /__admin/requests and verification, oldest "
+                    + "dropped first (default: ${DEFAULT-VALUE}).")
+    int maxJournalEntries;
+
+    @Option(names = "--no-request-journal",
+            description = "Keep no request journal (for long or heavy load runs; cannot be used when recording).")
+    boolean noJournal;
+
     @Option(names = "--verbose", description = "Log every request and response.")
     boolean verbose;
 
@@ -149,8 +158,12 @@ public final class MockMain {
         if ((recordFrom == null) != (recordTo == null)) {
             throw new IllegalArgumentException("--record-from and --record-to go together");
         }
+        if (maxJournalEntries <= 0) {
+            throw new IllegalArgumentException("--max-request-journal-entries must be positive (or use "
+                    + "--no-request-journal)");
+        }
         return new MockSettings(port, bind, mode, seed, apiKey, mappings, (long) maxBodyMib << 20, rateLimit,
-                verbose, recordFrom, recordTo, false, null);
+                verbose, recordFrom, recordTo, false, null, noJournal ? 0 : maxJournalEntries);
     }
 
     /** {@code simulate}/{@code recorded}, case-insensitive. */

@@ -42,11 +42,11 @@ public final class DecthingsDispatcher {
     }
 
     /**
-     * Runs one call.
+     * Runs one call; returns the generated response model (a {@code result} or an {@code error} envelope).
      *
      * @throws RequestMappingException if the (already validated) request does not fit the request model
      */
-    public ObjectNode invoke(String method, ObjectNode logicalRequest) {
+    public Object invoke(String method, ObjectNode logicalRequest) {
         Method m = methods.get(method);
         if (m == null) {
             throw new IllegalArgumentException("No Decthings method " + method);
@@ -60,7 +60,7 @@ public final class DecthingsDispatcher {
             throw new RequestMappingException(DecthingsErrors.BODY, e.getOriginalMessage(), e);
         }
         try {
-            return MockJson.tree(m.invoke(target, request));
+            return m.invoke(target, request);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;

@@ -9,6 +9,7 @@ import dev.modelapi.mock.http.MockJson;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Framed body ↔ logical JSON for the mock (the SDK's wire classes, used the other way round): requests are decoded
@@ -45,6 +46,11 @@ public final class DecthingsFraming {
     public static byte[] encodeResponse(OperationBlobs blobs, ObjectNode logical) {
         OperationBlobs.Split split = blobs.splitResponse(logical);
         return new ResponseFrame(ByteBuffer.wrap(MockJson.bytes(split.json())), split.blobs()).encode();
+    }
+
+    /** The framed form of an answer whose method has no blobs in its answers: the JSON as it is. */
+    public static byte[] frameResponse(byte[] json) {
+        return new ResponseFrame(ByteBuffer.wrap(json), List.of()).encode();
     }
 
     static String firstLine(String s) {

@@ -30,9 +30,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 public final class MockAssembly {
 
-    /** Requests kept in WireMock's request journal (oldest dropped first). */
-    static final int MAX_JOURNAL_ENTRIES = 100_000;
-
     public final DecthingsSimulation decthings;
     public final DownloadManager downloads;
     public final PiecesSimulation pieces;
@@ -73,8 +70,6 @@ public final class MockAssembly {
                 .http2PlainDisabled(true)
                 .containerThreads(64)
                 .jettyAcceptors(2)
-                // The journal keeps the last 100 000 requests, capped by JournalStores in O(1) per request (WireMock's
-                // own maxRequestJournalEntries counts the whole journal on every request).
                 .extensions(extensions.toArray(Extension[]::new));
         if (settings.port() == 0) {
             config.dynamicPort();
@@ -82,7 +77,17 @@ public final class MockAssembly {
             config.port(settings.port());
         }
         UserMappings.configure(config, settings.mappingsDir());
-        config.withStores(new JournalStores(config.getStores(), MAX_JOURNAL_ENTRIES));
+        if (!settings.verbose()) {
+            // WireMock formats every request and response into a log line (the body base64-encoded, through JSON)
+            // before asking the notifier, which drops it unless verbose: 29 % of a getModels call (BENCHMARKS.md).
+            config.stubRequestLoggingDisabled(true);
+        }
+        if (!settings.journalEnabled()) {
+            config.disableRequestJournal();
+        }
+        // The journal cap is enforced by MockStores in O(1) per request (WireMock's own maxRequestJournalEntries
+        // counts the whole journal on every request); its stub store is used either way.
+        config.withStores(new MockStores(config.getStores(), Math.max(1, settings.maxJournalEntries())));
         return config;
     }
 

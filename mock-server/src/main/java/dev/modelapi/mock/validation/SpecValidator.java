@@ -11,6 +11,7 @@ import dev.modelapi.spec.ModelApiSpec;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * swagger-request-validator over one of the shipped specs. Building one parses and prepares the whole document
@@ -31,8 +32,21 @@ public final class SpecValidator {
 
     private static final Map<ModelApiSpec, SpecValidator> INSTANCES = new EnumMap<>(ModelApiSpec.class);
 
+    /** Recent request verdicts kept (bodies up to {@value #MEMO_MAX_BODY_CHARS} chars); emptied when full. */
+    static final int MEMO_ENTRIES = 1024;
+    static final int MEMO_MAX_BODY_CHARS = 4096;
+
     private final ModelApiSpec spec;
     private final OpenApiInteractionValidator validator;
+    /**
+     * The verdict on a request depends only on what is passed in, and clients repeat requests (polling a status,
+     * reading a model, listing): one validation costs far more than the lookup (see BENCHMARKS.md).
+     */
+    private final Map<RequestKey, List<Violation>> memo = new ConcurrentHashMap<>();
+
+    private record RequestKey(String method, String path, String contentType, String body,
+                              Map<String, List<String>> headers) {
+    }
 
     private SpecValidator(ModelApiSpec spec) {
         this.spec = spec;
@@ -62,6 +76,24 @@ public final class SpecValidator {
      */
     public List<Violation> validateRequest(String method, String path, String contentType, String body,
                                            Map<String, List<String>> headers) {
+        if (body != null && body.length() > MEMO_MAX_BODY_CHARS) {
+            return validate(method, path, contentType, body, headers);
+        }
+        RequestKey key = new RequestKey(method, path, contentType, body, Map.copyOf(headers));
+        List<Violation> known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Violation> verdict = validate(method, path, contentType, body, headers);
+        if (memo.size() >= MEMO_ENTRIES) {
+            memo.clear();
+        }
+        memo.put(key, verdict);
+        return verdict;
+    }
+
+    private List<Violation> validate(String method, String path, String contentType, String body,
+                                     Map<String, List<String>> headers) {
         SimpleRequest.Builder b = new SimpleRequest.Builder(Request.Method.valueOf(method), path);
         headers.forEach((name, values) -> b.withHeader(name, values));
         if (contentType != null) {
@@ -70,7 +102,7 @@ public final class SpecValidator {
         if (body != null) {
             b.withBody(body);
         }
-        return Violations.of(validator.validateRequest(b.build()));
+        return List.copyOf(Violations.of(validator.validateRequest(b.build())));
     }
 
     /** Validates a response to {@code method path}; a null content type or body means none. */

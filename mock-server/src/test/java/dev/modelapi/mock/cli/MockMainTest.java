@@ -56,7 +56,7 @@ class MockMainTest {
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--bind", "--mode", "--seed",
                 "--api-key", "--mappings", "--record-from", "--record-to", "--max-body-mib", "--rate-limit",
-                "--verbose", "--help");
+                "--max-request-journal-entries", "--no-request-journal", "--verbose", "--help");
     }
 
     @Test
@@ -69,6 +69,12 @@ class MockMainTest {
                 .isEqualTo(2);
         assertThat(MockMain.run(new String[] {"--port", "-1"}, System.out, e, new CountDownLatch(0))).isEqualTo(2);
         assertThat(MockMain.run(new String[] {"--bogus"}, System.out, e, new CountDownLatch(0))).isEqualTo(2);
+        assertThat(MockMain.run(new String[] {"--max-request-journal-entries", "0"}, System.out, e,
+                new CountDownLatch(0))).isEqualTo(2);
+        assertThat(MockMain.run(new String[] {"--no-request-journal", "--record-from", "http://x", "--record-to",
+                "target/never"}, System.out, e, new CountDownLatch(0))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--max-request-journal-entries must be positive",
+                "Recording reads the request journal");
     }
 
     private static String awaitLine(ByteArrayOutputStream out) throws InterruptedException {

@@ -81,6 +81,21 @@ class ModelsSimulationTest {
     }
 
     @Test
+    void namesAreFreedByRenameAndDelete() {
+        String first = d.result("createModel", code("first", "go")).path("modelId").asText();
+        // Renaming a model to its own name is no clash.
+        d.result("updateModel", "{\"modelId\":\"" + first + "\",\"properties\":{\"name\":\"first\"}}");
+        d.result("updateModel", "{\"modelId\":\"" + first + "\",\"properties\":{\"name\":\"renamed\"}}");
+        String second = d.result("createModel", code("first", "go")).path("modelId").asText();
+        assertThat(d.error("createModel", code("renamed", "go")).path("code").asText())
+                .isEqualTo("name_already_used");
+        d.result("deleteModel", "{\"modelId\":\"" + first + "\"}");
+        d.result("createModel", code("renamed", "go"));
+        assertThat(d.error("updateModel", "{\"modelId\":\"" + second + "\",\"properties\":{\"name\":\"renamed\"}}")
+                .path("code").asText()).isEqualTo("name_already_used");
+    }
+
+    @Test
     void basedOnSnapshotWithCreateIsNowCreatingUntilWaitedFor(ModelApiMock mock) {
         JsonNode pub = d.result("getModels", "{\"filter\":{\"names\":[\"mnist-digit-classifier\"]}}")
                 .path("models").get(0);

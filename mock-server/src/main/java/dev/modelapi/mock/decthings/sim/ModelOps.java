@@ -19,6 +19,7 @@ import dev.modelapi.decthings.server.model.ModelLanguage;
 import dev.modelapi.decthings.server.model.ParameterDefinitions;
 import dev.modelapi.decthings.server.model.SetImageRequest;
 import dev.modelapi.decthings.server.model.StateKeyData;
+import dev.modelapi.decthings.server.model.UpdateDefaultLauncherSpecs;
 import dev.modelapi.decthings.server.model.UpdateModelProperties;
 import dev.modelapi.decthings.server.model.WaitForModelToBeCreatedResult;
 import dev.modelapi.mock.http.MockJson;
@@ -76,7 +77,7 @@ final class ModelOps {
         } else {
             fromExisting(m, (CreateModelFromExistingOptions) req.getOptions(), now);
         }
-        ctx.models.put(id, m);
+        ctx.addModel(m);
         return new CreateModelResult().modelId(id).isNowCreating(creating);
     }
 
@@ -192,12 +193,12 @@ final class ModelOps {
 
     void delete(String modelId) {
         ModelRecord m = ctx.writable(modelId);
-        ctx.models.remove(m.id);
+        ctx.removeModel(m);
         ctx.trainings.values().removeIf(t -> t.modelId.equals(m.id));
         // Models based on one of its snapshots keep working, but now say that the snapshot is gone.
         for (ModelRecord other : ctx.models.values()) {
             if (other.basedOnSnapshot != null && other.basedOnSnapshot.getModelId().equals(m.id)) {
-                other.basedOnSnapshot.setNoLongerExists(true);
+                other.basedOnSnapshot = ModelRecord.snapshotGone(other.basedOnSnapshot);
             }
         }
         ctx.tick();
@@ -209,7 +210,7 @@ final class ModelOps {
             throw SimError.of("name_already_used");
         }
         if (p.getName() != null) {
-            m.name = p.getName();
+            ctx.renameModel(m, p.getName());
         }
         if (p.getDescription() != null) {
             m.description = p.getDescription();
@@ -224,12 +225,11 @@ final class ModelOps {
             m.definitions = MockJson.copy(p.getParameterDefinitions(), ParameterDefinitions.class);
         }
         if (p.getDefaultLauncherSpecs() != null) {
-            if (p.getDefaultLauncherSpecs().getCreateState() != null) {
-                m.launcherSpecs.setCreateState(p.getDefaultLauncherSpecs().getCreateState());
-            }
-            if (p.getDefaultLauncherSpecs().getEvaluate() != null) {
-                m.launcherSpecs.setEvaluate(p.getDefaultLauncherSpecs().getEvaluate());
-            }
+            UpdateDefaultLauncherSpecs given = p.getDefaultLauncherSpecs();
+            m.launcherSpecs = new DefaultLauncherSpecs()
+                    .createState(given.getCreateState() != null ? given.getCreateState()
+                            : m.launcherSpecs.getCreateState())
+                    .evaluate(given.getEvaluate() != null ? given.getEvaluate() : m.launcherSpecs.getEvaluate());
         }
         if (p.getMaxDurationsSeconds() != null) {
             m.maxDurations = MockJson.copy(p.getMaxDurationsSeconds(), MaxDurationsSeconds.class);

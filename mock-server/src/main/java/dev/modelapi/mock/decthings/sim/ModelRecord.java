@@ -12,14 +12,20 @@ import dev.modelapi.decthings.server.model.ParameterDefinitions;
 import dev.modelapi.decthings.server.model.Tag;
 import dev.modelapi.decthings.server.model.UsedPersistentLauncher;
 import dev.modelapi.mock.decthings.Caller;
-import dev.modelapi.mock.http.MockJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The simulation's mutable record of one model; {@link #toModel} renders it as the API's {@code Model}. */
+/**
+ * The simulation's mutable record of one model; {@link #toModel} renders it as the API's {@code Model}.
+ *
+ * <p>The generated-model values it holds ({@code image}, {@code definitions}, {@code launcherSpecs},
+ * {@code maxDurations}, {@code basedOnSnapshot}, {@code owner}) are never changed once stored: a change stores a
+ * new object. So {@link #toModel} can hand them out without copying, and the answer is serialized outside the
+ * simulation's lock without racing a later change.
+ */
 final class ModelRecord {
 
     /** The initial state of a model created from a snapshot with method create/upload, while it is made. */
@@ -78,10 +84,10 @@ final class ModelRecord {
                 .access(writableBy(caller) ? ModelAccess.READWRITE : ModelAccess.READ)
                 .beingCreated(creation != null)
                 .language(language).wasm(wasm)
-                .image(MockJson.copy(image, ModelImage.class))
-                .parameterDefinitions(MockJson.copy(definitions, ParameterDefinitions.class))
-                .defaultLauncherSpecs(MockJson.copy(launcherSpecs, DefaultLauncherSpecs.class))
-                .maxDurationsSeconds(MockJson.copy(maxDurations, MaxDurationsSeconds.class))
+                .image(image)
+                .parameterDefinitions(definitions)
+                .defaultLauncherSpecs(launcherSpecs)
+                .maxDurationsSeconds(maxDurations)
                 .filesystemSizeMebibytes(filesystemMebibytes)
                 .ongoingTrainingSessions(new ArrayList<>(ongoingTrainingSessions))
                 .trainingSessions(new ArrayList<>(trainingSessions))
@@ -89,9 +95,14 @@ final class ModelRecord {
                 .activeState(activeState)
                 .snapshots(new ArrayList<>(snapshots.values().stream().map(SnapshotRecord::toModelSnapshot).toList()));
         if (basedOnSnapshot != null) {
-            m.basedOnSnapshot(MockJson.copy(basedOnSnapshot, BasedOnSnapshot.class));
+            m.basedOnSnapshot(basedOnSnapshot);
         }
         return m;
+    }
+
+    /** A new value (see the class comment): the snapshot this model was made from was deleted. */
+    static BasedOnSnapshot snapshotGone(BasedOnSnapshot based) {
+        return new BasedOnSnapshot().modelId(based.getModelId()).snapshotId(based.getSnapshotId()).noLongerExists(true);
     }
 
     static List<Tag> copyTags(List<Tag> tags) {

@@ -67,7 +67,7 @@ final class SeedModels {
         String snapshotId = ctx.ids().uuid();
         m.snapshots.put(snapshotId, new SnapshotRecord(snapshotId, "v1", createdAt + 2 * DAY, m,
                 m.activeStateRecord()));
-        ctx.models.put(id, m);
+        ctx.addModel(m);
     }
 
     private static DecthingsParameterDefinition def(String name, Long dim0, Long dim1, DecthingsElementType type) {

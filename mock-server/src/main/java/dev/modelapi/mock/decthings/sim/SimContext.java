@@ -8,6 +8,8 @@ import dev.modelapi.mock.sim.SeededIds;
 import dev.modelapi.mock.sim.SimClock;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,11 @@ final class SimContext {
     private final SeededIds ids;
     private final SimClock clock = new SimClock();
     final Fixtures fixtures;
-    final Map<String, ModelRecord> models = new LinkedHashMap<>();
+    private final Map<String, ModelRecord> modelsById = new LinkedHashMap<>();
+    /** Every model by id, in creation order (read-only: change it through add/remove/renameModel). */
+    final Map<String, ModelRecord> models = Collections.unmodifiableMap(modelsById);
+    /** How many of the user's models have each name: keeps the name check O(1) with thousands of models. */
+    private final Map<String, Integer> userModelNames = new HashMap<>();
     final Map<String, TrainingRecord> trainings = new LinkedHashMap<>();
     final String organizationId;
 
@@ -77,9 +83,37 @@ final class SimContext {
         return m;
     }
 
+    void addModel(ModelRecord m) {
+        modelsById.put(m.id, m);
+        countName(m, +1);
+    }
+
+    void removeModel(ModelRecord m) {
+        if (modelsById.remove(m.id) != null) {
+            countName(m, -1);
+        }
+    }
+
+    void renameModel(ModelRecord m, String name) {
+        countName(m, -1);
+        m.name = name;
+        countName(m, +1);
+    }
+
+    /** True if another of the user's models (not {@code exceptModelId}) is called {@code name}. */
     boolean nameTaken(String name, String exceptModelId) {
-        return models.values().stream()
-                .anyMatch(m -> m.ownedByUser && m.name.equals(name) && !m.id.equals(exceptModelId));
+        int count = userModelNames.getOrDefault(name, 0);
+        ModelRecord except = exceptModelId == null ? null : modelsById.get(exceptModelId);
+        if (except != null && except.ownedByUser && except.name.equals(name)) {
+            count--;
+        }
+        return count > 0;
+    }
+
+    private void countName(ModelRecord m, int delta) {
+        if (m.ownedByUser) {
+            userModelNames.merge(m.name, delta, (a, b) -> a + b == 0 ? null : a + b);
+        }
     }
 
     List<String> ongoingTrainings(String modelId) {

@@ -46,7 +46,7 @@ final class SnapshotOps {
         for (ModelRecord other : ctx.models.values()) {
             if (other.basedOnSnapshot != null && other.basedOnSnapshot.getModelId().equals(m.id)
                     && other.basedOnSnapshot.getSnapshotId().equals(snapshotId)) {
-                other.basedOnSnapshot.setNoLongerExists(true);
+                other.basedOnSnapshot = ModelRecord.snapshotGone(other.basedOnSnapshot);
             }
         }
         ctx.tick();

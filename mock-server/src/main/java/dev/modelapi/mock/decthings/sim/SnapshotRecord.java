@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An immutable copy of a model's configuration, image and active state (its name can change). */
+/** An immutable copy of a model's configuration, image and active state (its name can change); its values are shared by every answer that shows it, never changed. */
 final class SnapshotRecord {
 
     final String id;
@@ -46,10 +46,10 @@ final class SnapshotRecord {
     ModelSnapshot toModelSnapshot() {
         return new ModelSnapshot().id(id).name(name).createdAt(createdAt)
                 .filesystemSizeMebibytes(filesystemMebibytes)
-                .parameterDefinitions(MockJson.copy(definitions, ParameterDefinitions.class))
-                .defaultLauncherSpecs(MockJson.copy(launcherSpecs, DefaultLauncherSpecs.class))
-                .maxDurationsSeconds(MockJson.copy(maxDurations, MaxDurationsSeconds.class))
-                .image(MockJson.copy(image, SnapshotImage.class))
+                .parameterDefinitions(definitions)
+                .defaultLauncherSpecs(launcherSpecs)
+                .maxDurationsSeconds(maxDurations)
+                .image(image)
                 .state(new SnapshotState().name(stateName).state(StateRecord.keys(stateData))
                         .mountedModels(StateRecord.copy(mountedModels)));
     }

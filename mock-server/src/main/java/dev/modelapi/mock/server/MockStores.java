@@ -9,20 +9,25 @@ import com.github.tomakehurst.wiremock.store.SettingsStore;
 import com.github.tomakehurst.wiremock.store.Stores;
 import com.github.tomakehurst.wiremock.store.StubMappingStore;
 
-/** WireMock's stores with the request journal replaced by a {@link BoundedRequestJournalStore}. */
-final class JournalStores implements Stores {
+/**
+ * WireMock's stores, with the request journal replaced by a {@link BoundedRequestJournalStore} and the stub store
+ * wrapped in a {@link HeaderGatedStubStore}.
+ */
+final class MockStores implements Stores {
 
     private final Stores delegate;
     private final RequestJournalStore journal;
+    private final StubMappingStore stubs;
 
-    JournalStores(Stores delegate, int maxJournalEntries) {
+    MockStores(Stores delegate, int maxJournalEntries) {
         this.delegate = delegate;
         this.journal = new BoundedRequestJournalStore(maxJournalEntries);
+        this.stubs = new HeaderGatedStubStore(delegate.getStubStore());
     }
 
     @Override
     public StubMappingStore getStubStore() {
-        return delegate.getStubStore();
+        return stubs;
     }
 
     @Override
