@@ -136,10 +136,14 @@ public final class LoadBench {
                 mock.wireMock().resetRequests();
                 System.gc();
                 System.out.printf("%s / %s: measuring %d s ...%n", s.name(), target, measure);
+                long cpu0 = processCpuNanos();
                 Result res = run(root, s, connections, measure);
-                System.out.printf("  %,.0f req/s  p50 %.3f ms  p99 %.3f ms  max %.3f ms  errors %d%n",
+                // CPU of the whole process (servers + load generator) per request: steadier than req/s when the
+                // machine's speed drifts between rows.
+                double cpuMicros = (processCpuNanos() - cpu0) / 1e3 / Math.max(1, res.h.getTotalCount());
+                System.out.printf("  %,.0f req/s  p50 %.3f ms  p99 %.3f ms  max %.3f ms  errors %d  cpu %.0f us/req%n",
                         res.throughput(), res.h.getValueAtPercentile(50) / 1e6, res.h.getValueAtPercentile(99) / 1e6,
-                        res.h.getMaxValue() / 1e6, res.errors);
+                        res.h.getMaxValue() / 1e6, res.errors, cpuMicros);
                 ObjectNode row = results.addObject();
                 row.put("scenario", s.name());
                 row.put("target", target);
@@ -154,6 +158,7 @@ public final class LoadBench {
                 row.put("p99ms", res.h.getValueAtPercentile(99) / 1e6);
                 row.put("p999ms", res.h.getValueAtPercentile(99.9) / 1e6);
                 row.put("maxms", res.h.getMaxValue() / 1e6);
+                row.put("cpuMicrosPerRequest", cpuMicros);
             }
             mock.wireMock().resetRequests();
         }
@@ -166,6 +171,11 @@ public final class LoadBench {
         mock.stop();
         mockNoJournal.stop();
         System.exit(0);
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static HttpRequest build(String root, Req r) {

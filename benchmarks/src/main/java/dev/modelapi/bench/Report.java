@@ -112,8 +112,8 @@ public final class Report {
                 + "the static stub's setting. Before the first row every scenario runs against every target for half the "
                 + "warm-up time (JIT warm-up). createModel uses a fresh name per request (JSON); the stub returns the first "
                 + "answer. Latency via HdrHistogram.\n\n");
-        md.append("| Scenario | Target | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | mock/stub |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| Scenario | Target | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | CPU µs/req | mock/stub |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Double> stub = new HashMap<>();
         for (JsonNode r : results) {
             if (r.get("target").asText().equals("static-stub")) {
@@ -128,6 +128,8 @@ public final class Report {
                     .append(" | ").append(fmt(r.get("p90ms").asDouble(), 2)).append(" | ").append(fmt(r.get("p99ms").asDouble(), 2))
                     .append(" | ").append(fmt(r.get("p999ms").asDouble(), 2)).append(" | ").append(fmt(r.get("maxms").asDouble(), 2))
                     .append(" | ").append(r.get("errors").asLong()).append(" | ")
+                    .append(r.has("cpuMicrosPerRequest") ? fmt(r.get("cpuMicrosPerRequest").asDouble(), 0) : "")
+                    .append(" | ")
                     .append(mock && s != null ? fmt(r.get("throughput").asDouble() / s, 2) + "×" : "")
                     .append(" |\n");
         }

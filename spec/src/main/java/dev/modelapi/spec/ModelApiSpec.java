@@ -59,6 +59,15 @@ public enum ModelApiSpec {
     public OpenAPI openApi() {
         OpenAPI api = parsed;
         if (api == null) {
+            api = parseOnce();
+        }
+        return api;
+    }
+
+    /** One parse even when several threads ask at once (the mock warms it up in the background). */
+    private synchronized OpenAPI parseOnce() {
+        OpenAPI api = parsed;
+        if (api == null) {
             SwaggerParseResult result = parse();
             if (result.getOpenAPI() == null) {
                 throw new IllegalStateException("Cannot parse " + resource + ": " + result.getMessages());

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The mappings generated from the spec's examples at build time and shipped in the jar under
@@ -32,19 +31,17 @@ public final class RecordedMappings {
     private static volatile RecordedMappings loaded;
 
     private final Map<String, String> files;
-    private final Map<String, TreeSet<String>> preferencesByOperation = new TreeMap<>();
+    /** Written by the generator into the index: parsing all ~800 stubs at start to list them cost 0.3 s. */
+    private final Map<String, List<String>> preferencesByOperation;
 
-    private RecordedMappings(Map<String, String> files) {
+    private RecordedMappings(Map<String, String> files, Map<String, List<String>> preferencesByOperation) {
         this.files = files;
-        for (StubMapping stub : parseAll()) {
-            metadata(stub).ifPresent(meta -> {
-                if (!"default".equals(meta.get("kind"))) {
-                    preferencesByOperation
-                            .computeIfAbsent(meta.get("api") + " " + meta.get("operation"), k -> new TreeSet<>())
-                            .add(meta.get("prefer"));
-                }
-            });
-        }
+        this.preferencesByOperation = preferencesByOperation;
+    }
+
+    /** The index key of an operation's preferences. */
+    public static String preferenceKey(ApiKind api, String operation) {
+        return api.wireName() + " " + operation;
     }
 
     public static RecordedMappings load() {
@@ -53,7 +50,7 @@ public final class RecordedMappings {
             synchronized (RecordedMappings.class) {
                 m = loaded;
                 if (m == null) {
-                    m = new RecordedMappings(readFiles());
+                    m = read();
                     loaded = m;
                 }
             }
@@ -78,8 +75,7 @@ public final class RecordedMappings {
 
     /** The {@code example=…}/{@code code=…} preferences an operation has stubs for, sorted. */
     public List<String> preferencesOf(ApiKind api, String operation) {
-        TreeSet<String> set = preferencesByOperation.get(api.wireName() + " " + operation);
-        return set == null ? List.of() : List.copyOf(set);
+        return preferencesByOperation.getOrDefault(preferenceKey(api, operation), List.of());
     }
 
     /** The shipped files: name (relative to {@link #ROOT}) → JSON text. */
@@ -105,19 +101,24 @@ public final class RecordedMappings {
         return java.util.Optional.of(out);
     }
 
-    private static Map<String, String> readFiles() {
-        ObjectMapper mapper = new ObjectMapper();
-        Map<String, String> out = new TreeMap<>();
+    private static RecordedMappings read() {
         JsonNode index;
         try {
-            index = mapper.readTree(read(ROOT + INDEX));
+            index = new ObjectMapper().readTree(read(ROOT + INDEX));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, String> files = new TreeMap<>();
         for (JsonNode file : index.path("files")) {
-            out.put(file.asText(), read(ROOT + file.asText()));
+            files.put(file.asText(), read(ROOT + file.asText()));
         }
-        return out;
+        Map<String, List<String>> preferences = new TreeMap<>();
+        index.path("preferences").properties().forEach(e -> {
+            List<String> values = new ArrayList<>();
+            e.getValue().forEach(v -> values.add(v.asText()));
+            preferences.put(e.getKey(), List.copyOf(values));
+        });
+        return new RecordedMappings(files, preferences);
     }
 
     private static String read(String resource) {

@@ -40,13 +40,14 @@ public final class MockAssembly {
     private final List<Extension> extensions = new ArrayList<>();
 
     public MockAssembly(MockSettings settings, MockControl control) {
+        SharedResourcesWarmup.start();
         this.notifier = new ConsoleNotifier(settings.verbose());
-        BlobMapping blobMapping = BlobMapping.load();
         this.decthings = new DecthingsSimulation(settings.seed());
         this.downloads = DownloadManager.builder().seed(settings.seed()).tick(settings.downloadTick()).build();
         this.pieces = new PiecesSimulation(downloads, settings.seed());
         this.progressSocket = new PiecesProgressWebSocket(downloads, pieces::exists);
         this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond());
+        BlobMapping blobMapping = BlobMapping.load();
         this.conformance = settings.validateResponses() ? new ConformanceListener(blobMapping) : null;
 
         DecthingsHandler decthingsHandler = new DecthingsHandler(settings.apiKey(), settings.mode(), blobMapping,
@@ -68,6 +69,7 @@ public final class MockAssembly {
                 .notifier(notifier)
                 // Plain HTTP/1.1 only: h2c upgrades would bypass WireMock's fault injection, and no client needs them.
                 .http2PlainDisabled(true)
+                .httpClientFactory(new OnDemandProxyClients())
                 .containerThreads(64)
                 .jettyAcceptors(2)
                 .extensions(extensions.toArray(Extension[]::new));

@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SpecValidator {
 
-    private static final Map<ModelApiSpec, SpecValidator> INSTANCES = new EnumMap<>(ModelApiSpec.class);
+    /** Per spec, so that building the Decthings one (about a second) does not hold up a Pieces caller. */
+    private static final Map<ModelApiSpec, SpecValidator> INSTANCES = new ConcurrentHashMap<>();
 
     /** Recent request verdicts kept (bodies up to {@value #MEMO_MAX_BODY_CHARS} chars); emptied when full. */
     static final int MEMO_ENTRIES = 1024;
@@ -59,9 +60,8 @@ public final class SpecValidator {
     }
 
     public static SpecValidator of(ModelApiSpec spec) {
-        synchronized (INSTANCES) {
-            return INSTANCES.computeIfAbsent(spec, SpecValidator::new);
-        }
+        SpecValidator v = INSTANCES.get(spec);
+        return v != null ? v : INSTANCES.computeIfAbsent(spec, SpecValidator::new);
     }
 
     public ModelApiSpec spec() {
