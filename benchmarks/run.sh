@@ -18,13 +18,13 @@ fi
 skip() { [[ " $SKIP " == *" $1 "* ]]; }
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
-  mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+  mvn -B -q -Pbenchmarks -pl benchmarks,conformance-tests -am package -DskipTests
 fi
 mkdir -p "$RES"
 for step in jmh load coldstart conformance; do skip $step || rm -f "$RES/$step.json"; done
 {
   echo "bash benchmarks/run.sh   (QUICK=${QUICK:-} WARMUP=$WARMUP MEASURE=$MEASURE COLD_RUNS=$COLD_RUNS CONF_RUNS=$CONF_RUNS SKIP=$SKIP)"
-  echo "  build: mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests"
+  echo "  build: mvn -B -q -Pbenchmarks -pl benchmarks,conformance-tests -am package -DskipTests"
   echo "  1: java -jar benchmarks/target/benchmarks.jar ${JMH_ARGS[*]}"
   echo "  2: java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench load.json 16 $WARMUP $MEASURE"
   echo "  3: java -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.ProcessTimings coldstart coldstart.json mock-server/target/modelapi-mock.jar $COLD_RUNS"

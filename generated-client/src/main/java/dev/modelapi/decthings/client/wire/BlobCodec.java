@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelapi.decthings.client.tensor.DecthingsTensor;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -111,13 +110,25 @@ final class BlobCodec {
     /** Decodes an array of base64 tensors into the concatenation that travels as one blob. */
     private static byte[] concatTensors(JsonNode tensors, String context, String where) {
         ArrayNode array = array(tensors, context, where);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<byte[]> parts = new ArrayList<>(array.size());
+        int total = 0;
         for (int i = 0; i < array.size(); i++) {
             byte[] tensor = base64(array.get(i), context, where + "[" + i + "]");
             checkOneTensor(tensor, context, where + "[" + i + "]");
-            out.writeBytes(tensor);
+            parts.add(tensor);
+            total += tensor.length;
         }
-        return out.toByteArray();
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        // Sized once: no grow-and-copy (10 MB evaluate payloads).
+        byte[] out = new byte[total];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
     }
 
     private static void checkOneTensor(byte[] bytes, String context, String where) {
