@@ -42,15 +42,18 @@ public final class DecthingsFraming {
         }
     }
 
-    /** The framed form of a logical answer ({@code {"result": …}} or {@code {"error": …}}). */
-    public static byte[] encodeResponse(OperationBlobs blobs, ObjectNode logical) {
-        OperationBlobs.Split split = blobs.splitResponse(logical);
+    /**
+     * The framed form of a logical answer ({@code {"result": …}} or {@code {"error": …}}), given as a JSON tree or
+     * as a generated response model. A method without blobs in its answers frames the JSON as it is; otherwise the
+     * blobs are cut out of the JSON tree.
+     */
+    public static byte[] encodeResponse(OperationBlobs blobs, Object logical) {
+        if (blobs.responseSources().isEmpty()) {
+            return new ResponseFrame(ByteBuffer.wrap(MockJson.bytes(logical)), List.of()).encode();
+        }
+        ObjectNode tree = logical instanceof ObjectNode node ? node : MockJson.tree(logical);
+        OperationBlobs.Split split = blobs.splitResponse(tree);
         return new ResponseFrame(ByteBuffer.wrap(MockJson.bytes(split.json())), split.blobs()).encode();
-    }
-
-    /** The framed form of an answer whose method has no blobs in its answers: the JSON as it is. */
-    public static byte[] frameResponse(byte[] json) {
-        return new ResponseFrame(ByteBuffer.wrap(json), List.of()).encode();
     }
 
     static String firstLine(String s) {

@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import dev.modelapi.decthings.client.wire.BlobMapping;
-import dev.modelapi.decthings.client.wire.OperationBlobs;
 import dev.modelapi.mock.Mode;
 import dev.modelapi.mock.http.InternalHeaders;
 import dev.modelapi.mock.http.MockJson;
@@ -186,17 +185,8 @@ public final class DecthingsHandler {
 
     private ResponseDefinition simulate(String method, ObjectNode logical, Caller caller, DecthingsEncoding encoding) {
         try {
-            Object answer = Caller.as(caller, () -> dispatcher.invoke(method, logical));
-            OperationBlobs blobs = blobMapping.forMethod(method);
-            // Straight from the model to bytes (a JSON tree in between cost more than the simulation itself), unless
-            // the answer has blobs to cut out of the JSON for the frame.
-            if (encoding == DecthingsEncoding.JSON) {
-                return DecthingsResponses.ok(encoding, MockJson.bytes(answer));
-            }
-            if (blobs.responseSources().isEmpty()) {
-                return DecthingsResponses.ok(encoding, DecthingsFraming.frameResponse(MockJson.bytes(answer)));
-            }
-            return respond(method, MockJson.tree(answer), encoding);
+            // The model goes straight to bytes: a JSON tree in between cost more than the simulation itself.
+            return respond(method, Caller.as(caller, () -> dispatcher.invoke(method, logical)), encoding);
         } catch (RequestMappingException e) {
             return respond(method, DecthingsErrors.invalidParameter(e.field(), e.getMessage()), encoding);
         } catch (RuntimeException e) {
@@ -205,7 +195,8 @@ public final class DecthingsHandler {
         }
     }
 
-    private ResponseDefinition respond(String method, ObjectNode envelope, DecthingsEncoding encoding) {
+    /** An answer ({@code result} or {@code error} envelope: a JSON tree or a generated response model). */
+    private ResponseDefinition respond(String method, Object envelope, DecthingsEncoding encoding) {
         if (encoding == DecthingsEncoding.JSON) {
             return DecthingsResponses.ok(encoding, MockJson.bytes(envelope));
         }

@@ -23,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -44,12 +43,15 @@ final class HeaderGatedStubStore implements StubMappingStore {
     private final AtomicLong version = new AtomicLong();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
+    /** A stub and the header it needs present ({@link #NONE} if none). */
+    private record Gated(StubMapping stub, String header) {
+    }
+
     /**
      * The stubs in the delegate's order (priority, then newest first), each with its required header; and the
      * ones that require none, for requests without any of the gating headers (all but {@code Prefer} requests).
      */
-    private record Snapshot(long version, List<StubMapping> stubs, List<String> gates,
-                            List<StubMapping> ungated, Set<String> gateHeaders) {
+    private record Snapshot(long version, List<Gated> stubs, List<StubMapping> ungated, Set<String> gateHeaders) {
     }
 
     HeaderGatedStubStore(StubMappingStore delegate) {
@@ -66,10 +68,9 @@ final class HeaderGatedStubStore implements StubMappingStore {
             candidates = s.ungated().stream();
         } else {
             Map<String, Boolean> present = new HashMap<>(4);
-            candidates = IntStream.range(0, s.stubs().size())
-                    .filter(i -> s.gates().get(i).isEmpty()
-                            || present.computeIfAbsent(s.gates().get(i), request::containsHeader))
-                    .mapToObj(s.stubs()::get);
+            candidates = s.stubs().stream()
+                    .filter(g -> g.header().isEmpty() || present.computeIfAbsent(g.header(), request::containsHeader))
+                    .map(Gated::stub);
         }
         // From here as WireMock's default implementation.
         return candidates
@@ -85,21 +86,18 @@ final class HeaderGatedStubStore implements StubMappingStore {
         if (s != null && s.version() == v) {
             return s;
         }
-        List<StubMapping> stubs = delegate.getAll().toList();
-        List<String> gates = new ArrayList<>(stubs.size());
+        List<Gated> stubs = delegate.getAll().map(stub -> new Gated(stub, requiredHeader(stub))).toList();
         List<StubMapping> ungated = new ArrayList<>();
         Set<String> gateHeaders = new HashSet<>();
-        for (StubMapping stub : stubs) {
-            String gate = requiredHeader(stub);
-            gates.add(gate);
-            if (gate.isEmpty()) {
-                ungated.add(stub);
+        for (Gated g : stubs) {
+            if (g.header().isEmpty()) {
+                ungated.add(g.stub());
             } else {
-                gateHeaders.add(gate);
+                gateHeaders.add(g.header());
             }
         }
         // Built from version v: if the stubs changed meanwhile, the next request rebuilds it.
-        Snapshot built = new Snapshot(v, stubs, gates, ungated, gateHeaders);
+        Snapshot built = new Snapshot(v, stubs, ungated, gateHeaders);
         snapshot.set(built);
         return built;
     }

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An immutable copy of a model's configuration, image and active state (its name can change); its values are shared by every answer that shows it, never changed. */
+/**
+ * An immutable copy of a model's configuration, image and active state (its name can change); its values are shared
+ * by every answer that shows it, never changed.
+ */
 final class SnapshotRecord {
 
     final String id;
