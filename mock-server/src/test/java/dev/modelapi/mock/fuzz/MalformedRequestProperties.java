@@ -1,11 +1,15 @@
 package dev.modelapi.mock.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelapi.decthings.client.wire.BlobMapping;
+import dev.modelapi.decthings.client.wire.RequestFrame;
 import dev.modelapi.decthings.client.wire.Varint;
 import dev.modelapi.mock.ModelApiMock;
 import dev.modelapi.mock.support.Decthings;
 import dev.modelapi.mock.support.Http;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -16,6 +20,8 @@ import net.jqwik.api.lifecycle.AfterTry;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -63,10 +69,26 @@ class MalformedRequestProperties {
 
     @Property(tries = 1000)
     void framesThatLieAboutTheirLengths(@ForAll("methods") String method, @ForAll("frames") byte[] body) {
+        // The generator can, rarely, build an honest frame (0 blobs, length 2, "{}" for getModels): not this case.
+        Assume.that(!isHonestFrame(method, body));
         Http.Answer a = Http.post(mock.decthingsBaseUrl() + "/Model/" + method, Decthings.OCTET, body);
         assertThat(a.status()).isEqualTo(200);
         JsonNode envelope = Decthings.decode(method, a);
         assertThat(envelope.path("error").path("code").asText()).isIn("invalid_parameter", "model_not_found");
+    }
+
+    /** True if the SDK's own decoding accepts the frame for this method (structure and blob count). */
+    private static boolean isHonestFrame(String method, byte[] body) {
+        try {
+            RequestFrame frame = RequestFrame.decode(ByteBuffer.wrap(body));
+            if (!(Decthings.JSON.readTree(frame.jsonBytes()) instanceof ObjectNode json)) {
+                return false;
+            }
+            BlobMapping.load().forMethod(method).joinRequest(json, frame.blobs());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ JSON
