@@ -1,13 +1,18 @@
 package dev.modelapi.mock.validation;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.OpenApiInteractionValidator.SpecSource;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.util.OpenApiLoader;
 import dev.modelapi.spec.ModelApiSpec;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.core.models.ParseOptions;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +42,7 @@ public final class SpecValidator {
     static final int MEMO_MAX_BODY_CHARS = 4096;
 
     private final ModelApiSpec spec;
-    private final OpenApiInteractionValidator validator;
+    private final PathScopedValidators validators;
     /**
      * The verdict on a request depends only on what is passed in, and clients repeat requests (polling a status,
      * reading a model, listing): one validation costs far more than the lookup (see BENCHMARKS.md).
@@ -50,12 +55,41 @@ public final class SpecValidator {
 
     private SpecValidator(ModelApiSpec spec) {
         this.spec = spec;
-        this.validator = OpenApiInteractionValidator
-                .createForInlineApiSpecification(spec.text())
+        OpenAPI api = new OpenApiLoader().loadApi(SpecSource.inline(spec.text()), List.of(), parseOptions());
+        String basePath = basePath(api);
+        this.validators = new PathScopedValidators(api, basePath, scope -> OpenApiInteractionValidator
+                .createFor(scope)
+                .withBasePathOverride(basePath)
+                .withSchemaFactorySupplier(SchemaFactory::create)
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                         .build())
-                .build();
+                .build());
+    }
+
+    /**
+     * References are resolved but not inlined (the library's default inlines them): with {@code $ref}s kept, a
+     * discriminated {@code oneOf} names its members, so the validator maps the discriminator without comparing
+     * each member with every schema of the spec, and its schema cache hashes a reference instead of a whole
+     * inlined tree - together about a third of validating a createModel request (BENCHMARKS.md).
+     */
+    private static ParseOptions parseOptions() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(false);
+        options.setResolveResponses(true);
+        options.setResolveRequestBody(true);
+        options.setResolveCombinators(false);
+        return options;
+    }
+
+    /** The path of the first server's URL, as the library would strip it ({@code /v0} for Decthings). */
+    private static String basePath(OpenAPI api) {
+        if (api.getServers() == null || api.getServers().isEmpty() || api.getServers().get(0).getUrl() == null) {
+            return "/";
+        }
+        String path = URI.create(api.getServers().get(0).getUrl()).getPath();
+        return path == null || path.isEmpty() ? "/" : path;
     }
 
     public static SpecValidator of(ModelApiSpec spec) {
@@ -101,7 +135,7 @@ public final class SpecValidator {
         if (body != null) {
             b.withBody(body);
         }
-        return List.copyOf(Violations.of(validator.validateRequest(b.build())));
+        return List.copyOf(Violations.of(validators.forPath(path).validateRequest(b.build())));
     }
 
     /** Validates a response to {@code method path}; a null content type or body means none. */
@@ -114,6 +148,6 @@ public final class SpecValidator {
         if (body != null) {
             b.withBody(body);
         }
-        return Violations.of(validator.validateResponse(path, Request.Method.valueOf(method), b.build()));
+        return Violations.of(validators.forPath(path).validateResponse(path, Request.Method.valueOf(method), b.build()));
     }
 }
