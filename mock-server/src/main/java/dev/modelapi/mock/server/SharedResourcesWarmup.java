@@ -1,6 +1,7 @@
 package dev.modelapi.mock.server;
 
 import dev.modelapi.decthings.client.wire.BlobMapping;
+import dev.modelapi.mock.decthings.DecthingsOperations;
 import dev.modelapi.mock.recorded.RecordedMappings;
 import dev.modelapi.mock.validation.SpecValidator;
 import dev.modelapi.spec.ModelApiSpec;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Builds what every mock in the JVM shares (the parsed Decthings spec, the blob mapping, the shipped stubs, the two
+ * Builds what every mock in the JVM shares (the blob mapping, the operations' security, the shipped stubs, the two
  * request validators) on one background thread, in the order a starting mock needs them, while the starting thread
  * builds the simulations and Jetty. Each is a lazy per-JVM singleton: whoever asks first builds it and the other
  * waits, so nothing is built twice. Cuts the cold start of the jar (BENCHMARKS.md).
@@ -26,8 +27,8 @@ final class SharedResourcesWarmup {
             return;
         }
         List<Runnable> steps = List.of(
-                ModelApiSpec.DECTHINGS::openApi,
                 BlobMapping::load,
+                DecthingsOperations::fromSpec,
                 RecordedMappings::load,
                 () -> SpecValidator.of(ModelApiSpec.PIECES),
                 () -> SpecValidator.of(ModelApiSpec.DECTHINGS));
