@@ -30,11 +30,13 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Closed-loop load: 16 platform threads, each with its own HttpClient (HTTP/1.1, one keep-alive connection), send
- * the next request as soon as the previous answer is read. Per scenario: warm-up, then the measured window. The mock
- * (simulate mode, seed 42, request validation always on) and a plain WireMock server with static stubs serving the
- * same bytes run in this JVM on 127.0.0.1, one at a time.
+ * the next request as soon as the previous answer is read. Per scenario: a warm-up per target, then the measured
+ * window, split into rounds in which the targets take turns (so that the machine's drift hits all of them alike).
+ * The mock (simulate mode, seed 42, request validation always on) and a plain WireMock server with static stubs
+ * serving the same bytes run in this JVM on 127.0.0.1, one at a time.
  *
  * <p>Usage: LoadBench OUT.json [connections] [warmupSeconds] [measureSeconds] [validateResponses]
+ * [scenarioFilter] [targets] [rounds]
  */
 public final class LoadBench {
 
@@ -54,6 +56,7 @@ public final class LoadBench {
         boolean validateResponses = args.length > 4 && Boolean.parseBoolean(args[4]);
         String only = args.length > 5 ? args[5] : "";          // run only scenarios whose name contains this
         String targets = args.length > 6 ? args[6] : "mock,mock-no-journal,static-stub";
+        int rounds = args.length > 7 ? Integer.parseInt(args[7]) : 3;   // measurement slices per target, interleaved
 
         ModelApiMock mock = ModelApiMock.builder().port(0).seed(42).validateResponses(validateResponses).build().start();
         // The same mock without a request journal: what the static stub is compared with (it keeps none either).
@@ -121,27 +124,45 @@ public final class LoadBench {
             }
         }
         ArrayNode results = JSON.createArrayNode();
+        List<String> targetList = List.of(targets.split(","));
         for (Scenario s : scenarios) {
             if (!s.name().contains(only)) {
                 continue;
             }
-            for (String target : targets.split(",")) {
-                String root = roots.get(target);
-                // Every row starts from the seeded state (the warm-ups create models: getModels would list more).
-                mock.reset();
-                mockNoJournal.reset();
+            // Every scenario starts from the seeded state (the warm-ups create models: getModels would list more)
+            // and with an empty journal.
+            mock.reset();
+            mockNoJournal.reset();
+            for (String target : targetList) {
                 System.out.printf("%s / %s: warm-up %d s ...%n", s.name(), target, warmup);
-                mock.wireMock().resetRequests();          // every row starts with an empty mock journal
-                run(root, s, connections, warmup);
-                mock.wireMock().resetRequests();
-                System.gc();
-                System.out.printf("%s / %s: measuring %d s ...%n", s.name(), target, measure);
-                long cpu0 = processCpuNanos();
-                Result res = run(root, s, connections, measure);
-                // CPU of the whole process (servers + load generator) per request: steadier than req/s when the
-                // machine's speed drifts between rows.
-                double cpuMicros = (processCpuNanos() - cpu0) / 1e3 / Math.max(1, res.h.getTotalCount());
-                System.out.printf("  %,.0f req/s  p50 %.3f ms  p99 %.3f ms  max %.3f ms  errors %d  cpu %.0f us/req%n",
+                run(roots.get(target), s, connections, warmup);
+            }
+            mock.reset();
+            mockNoJournal.reset();
+            // The targets take turns, `rounds` slices each: the machine's speed drifts by up to 2x within minutes,
+            // and interleaving gives every target the same mix of fast and slow moments.
+            java.util.Map<String, Result> totals = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+            int slice = Math.max(1, measure / rounds);
+            for (int round = 1; round <= rounds; round++) {
+                for (String target : targetList) {
+                    System.gc();
+                    System.out.printf("%s / %s: measuring round %d/%d, %d s ...%n", s.name(), target, round, rounds,
+                            slice);
+                    long cpu0 = processCpuNanos();
+                    Result part = run(roots.get(target), s, connections, slice);
+                    cpu.merge(target, processCpuNanos() - cpu0, Long::sum);
+                    totals.computeIfAbsent(target, t -> new Result()).add(part);
+                    System.out.printf("  %,.0f req/s  p99 %.3f ms%n", part.throughput(),
+                            part.h.getValueAtPercentile(99) / 1e6);
+                }
+            }
+            for (String target : targetList) {
+                Result res = totals.get(target);
+                // CPU of the whole process (servers + load generator) per request.
+                double cpuMicros = cpu.get(target) / 1e3 / Math.max(1, res.h.getTotalCount());
+                System.out.printf("%s / %s: %,.0f req/s  p50 %.3f ms  p99 %.3f ms  max %.3f ms  errors %d  "
+                                + "cpu %.0f us/req%n", s.name(), target,
                         res.throughput(), res.h.getValueAtPercentile(50) / 1e6, res.h.getValueAtPercentile(99) / 1e6,
                         res.h.getMaxValue() / 1e6, res.errors, cpuMicros);
                 ObjectNode row = results.addObject();
@@ -149,7 +170,8 @@ public final class LoadBench {
                 row.put("target", target);
                 row.put("connections", connections);
                 row.put("warmupSeconds", warmup);
-                row.put("measureSeconds", measure);
+                row.put("measureSeconds", slice * rounds);
+                row.put("rounds", rounds);
                 row.put("requests", res.h.getTotalCount());
                 row.put("errors", res.errors);
                 row.put("throughput", res.throughput());
@@ -160,7 +182,6 @@ public final class LoadBench {
                 row.put("maxms", res.h.getMaxValue() / 1e6);
                 row.put("cpuMicrosPerRequest", cpuMicros);
             }
-            mock.wireMock().resetRequests();
         }
         ObjectNode doc = JSON.createObjectNode();
         doc.put("validateResponses", validateResponses);
@@ -193,6 +214,12 @@ public final class LoadBench {
 
         double throughput() {
             return h.getTotalCount() / seconds;
+        }
+
+        void add(Result other) {
+            h.add(other.h);
+            errors += other.errors;
+            seconds += other.seconds;
         }
     }
 

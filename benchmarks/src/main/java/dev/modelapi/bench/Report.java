@@ -101,13 +101,17 @@ public final class Report {
         JsonNode first = results.get(0);
         md.append("Closed loop, ").append(first.get("connections").asInt()).append(" connections (16 platform threads, "
                 + "each its own `java.net.http.HttpClient`, HTTP/1.1 keep-alive), ").append(first.get("warmupSeconds").asInt())
-                .append(" s warm-up + ").append(first.get("measureSeconds").asInt()).append(" s measured per row, "
+                .append(" s warm-up per target, then ").append(first.get("measureSeconds").asInt())
+                .append(" s measured per target in ").append(first.path("rounds").asInt(1))
+                .append(" interleaved rounds (mock, mock-no-journal, static stub, mock, …: the machine's speed drifts, "
+                + "and taking turns gives every target the same mix), "
                 + "127.0.0.1, load generator and servers in one JVM on the same 2 cores. `mock` = `ModelApiMock` "
                 + "(simulate, seed 42, request validation on; response validation ").append(doc.path("validateResponses").asBoolean() ? "on" : "off (the jar's default)")
                 .append("). `static-stub` = a separate plain `WireMockServer` (org.wiremock:wiremock 3.13.2, same Jetty "
                 + "settings as the mock: 64 container threads, 2 acceptors; request journal and request logging disabled, its "
                 + "fastest settings) with one static stub per row serving the bytes the mock answered. `mock` keeps its "
-                + "request journal (the default: last 10 000 requests, emptied before each warm-up and each measurement); "
+                + "request journal (the default: last 10 000 requests; emptied, with the simulation reset to its seed, before "
+                + "each scenario's measurement); "
                 + "`mock-no-journal` is the same mock started with `disableRequestJournal()` (CLI `--no-request-journal`), "
                 + "the static stub's setting. Before the first row every scenario runs against every target for half the "
                 + "warm-up time (JIT warm-up). createModel uses a fresh name per request (JSON); the stub returns the first "
