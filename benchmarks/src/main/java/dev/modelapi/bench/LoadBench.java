@@ -143,6 +143,7 @@ public final class LoadBench {
             // and interleaving gives every target the same mix of fast and slow moments.
             java.util.Map<String, Result> totals = new java.util.LinkedHashMap<>();
             java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+            java.util.Map<String, Long> allocated = new java.util.HashMap<>();
             int slice = Math.max(1, measure / rounds);
             for (int round = 1; round <= rounds; round++) {
                 for (String target : targetList) {
@@ -150,8 +151,10 @@ public final class LoadBench {
                     System.out.printf("%s / %s: measuring round %d/%d, %d s ...%n", s.name(), target, round, rounds,
                             slice);
                     long cpu0 = processCpuNanos();
+                    long alloc0 = allocatedBytes();
                     Result part = run(roots.get(target), s, connections, slice);
                     cpu.merge(target, processCpuNanos() - cpu0, Long::sum);
+                    allocated.merge(target, allocatedBytes() - alloc0, Long::sum);
                     totals.computeIfAbsent(target, t -> new Result()).add(part);
                     System.out.printf("  %,.0f req/s  p99 %.3f ms%n", part.throughput(),
                             part.h.getValueAtPercentile(99) / 1e6);
@@ -161,10 +164,12 @@ public final class LoadBench {
                 Result res = totals.get(target);
                 // CPU of the whole process (servers + load generator) per request.
                 double cpuMicros = cpu.get(target) / 1e3 / Math.max(1, res.h.getTotalCount());
+                // Heap allocated per request (all threads): what drives the young collections, i.e. the p99.
+                double allocKb = allocated.get(target) / 1024.0 / Math.max(1, res.h.getTotalCount());
                 System.out.printf("%s / %s: %,.0f req/s  p50 %.3f ms  p99 %.3f ms  max %.3f ms  errors %d  "
-                                + "cpu %.0f us/req%n", s.name(), target,
+                                + "cpu %.0f us/req  alloc %.0f KB/req%n", s.name(), target,
                         res.throughput(), res.h.getValueAtPercentile(50) / 1e6, res.h.getValueAtPercentile(99) / 1e6,
-                        res.h.getMaxValue() / 1e6, res.errors, cpuMicros);
+                        res.h.getMaxValue() / 1e6, res.errors, cpuMicros, allocKb);
                 ObjectNode row = results.addObject();
                 row.put("scenario", s.name());
                 row.put("target", target);
@@ -181,6 +186,7 @@ public final class LoadBench {
                 row.put("p999ms", res.h.getValueAtPercentile(99.9) / 1e6);
                 row.put("maxms", res.h.getMaxValue() / 1e6);
                 row.put("cpuMicrosPerRequest", cpuMicros);
+                row.put("allocatedKbPerRequest", allocKb);
             }
         }
         ObjectNode doc = JSON.createObjectNode();
@@ -192,6 +198,11 @@ public final class LoadBench {
         mock.stop();
         mockNoJournal.stop();
         System.exit(0);
+    }
+
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getTotalThreadAllocatedBytes();
     }
 
     static long processCpuNanos() {

@@ -115,9 +115,11 @@ public final class Report {
                 + "`mock-no-journal` is the same mock started with `disableRequestJournal()` (CLI `--no-request-journal`), "
                 + "the static stub's setting. Before the first row every scenario runs against every target for half the "
                 + "warm-up time (JIT warm-up). createModel uses a fresh name per request (JSON); the stub returns the first "
-                + "answer. Latency via HdrHistogram.\n\n");
-        md.append("| Scenario | Target | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | CPU µs/req | mock/stub |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "answer. Latency via HdrHistogram. CPU and heap allocation per request are the whole process's (servers "
+                + "and load generator), over the target's measured rounds.\n\n");
+        md.append("| Scenario | Target | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | CPU µs/req "
+                + "| alloc KB/req | mock/stub |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Double> stub = new HashMap<>();
         for (JsonNode r : results) {
             if (r.get("target").asText().equals("static-stub")) {
@@ -133,6 +135,8 @@ public final class Report {
                     .append(" | ").append(fmt(r.get("p999ms").asDouble(), 2)).append(" | ").append(fmt(r.get("maxms").asDouble(), 2))
                     .append(" | ").append(r.get("errors").asLong()).append(" | ")
                     .append(r.has("cpuMicrosPerRequest") ? fmt(r.get("cpuMicrosPerRequest").asDouble(), 0) : "")
+                    .append(" | ")
+                    .append(r.has("allocatedKbPerRequest") ? fmt(r.get("allocatedKbPerRequest").asDouble(), 0) : "")
                     .append(" | ")
                     .append(mock && s != null ? fmt(r.get("throughput").asDouble() / s, 2) + "×" : "")
                     .append(" |\n");
