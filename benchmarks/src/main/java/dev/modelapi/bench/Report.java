@@ -110,7 +110,7 @@ public final class Report {
                 .append("). `static-stub` = a separate plain `WireMockServer` (org.wiremock:wiremock 3.13.2, same Jetty "
                 + "settings as the mock: 64 container threads, 2 acceptors; request journal and request logging disabled, its "
                 + "fastest settings) with one static stub per row serving the bytes the mock answered. `mock` keeps its "
-                + "request journal (the default: last 10 000 requests; emptied, with the simulation reset to its seed, before "
+                + "request journal (the default: its last 2 000 requests; emptied, with the simulation reset to its seed, before "
                 + "each scenario's measurement); "
                 + "`mock-no-journal` is the same mock started with `disableRequestJournal()` (CLI `--no-request-journal`), "
                 + "the static stub's setting. Before the first row every scenario runs against every target for half the "

@@ -44,8 +44,12 @@ public record MockSettings(
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_MAX_BODY_MIB = 64;
-    /** Enough for any test's verifications; bounded so that a long load run does not fill the heap. */
-    public static final int DEFAULT_MAX_JOURNAL_ENTRIES = 10_000;
+    /**
+     * Enough for a test's verifications and for looking back at a session; small enough that the entries (each
+     * holds the request and the answer, ~15 KB for a getModels) die young: at 10 000 the young collections copied
+     * ~100 MB of them each and their pauses set the p99 under load (BENCHMARKS.md).
+     */
+    public static final int DEFAULT_MAX_JOURNAL_ENTRIES = 2_000;
 
     public MockSettings {
         if (port < 0 || port > 65535) {

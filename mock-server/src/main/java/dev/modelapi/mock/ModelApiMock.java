@@ -353,7 +353,7 @@ public final class ModelApiMock implements AutoCloseable {
             return this;
         }
 
-        /** Requests kept for {@code verify} and {@code /__admin/requests} (default 10 000, oldest dropped first). */
+        /** Requests kept for {@code verify} and {@code /__admin/requests} (default 2 000, oldest dropped first). */
         public Builder maxRequestJournalEntries(int entries) {
             this.maxJournalEntries = entries;
             return this;

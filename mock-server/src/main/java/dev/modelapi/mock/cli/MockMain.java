@@ -62,7 +62,7 @@ public final class MockMain {
                     + "0 = no limit (default).")
     int rateLimit;
 
-    @Option(names = "--max-request-journal-entries", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--max-request-journal-entries", paramLabel = "N", defaultValue = "2000",
             description = "Requests kept in the request journal for /__admin/requests and verification, oldest "
                     + "dropped first (default: ${DEFAULT-VALUE}).")
     int maxJournalEntries;
