@@ -3,13 +3,12 @@ package dev.modelapi.mock.validation;
 import com.github.fge.jsonschema.core.exceptions.ProcessingException;
 import com.github.fge.jsonschema.core.processing.Processor;
 import com.github.fge.jsonschema.core.report.ListProcessingReport;
-import com.github.fge.jsonschema.core.report.LogLevel;
 import com.github.fge.jsonschema.core.report.ProcessingReport;
 import com.github.fge.jsonschema.keyword.validator.KeywordValidator;
 import com.github.fge.jsonschema.processors.data.FullData;
 import com.github.fge.msgsimple.bundle.MessageBundle;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,7 +23,7 @@ final class RememberedPatternMatches implements KeywordValidator {
     private static final int MAX_REMEMBERED = 4096;
     private static final int MAX_VALUE_CHARS = 256;
     /** (regex, value) pairs that matched; shared by all validators, emptied when full. */
-    private static final Map<Match, Boolean> MATCHED = new ConcurrentHashMap<>();
+    private static final Set<Match> MATCHED = ConcurrentHashMap.newKeySet();
 
     private record Match(String regex, String value) {
     }
@@ -44,7 +43,7 @@ final class RememberedPatternMatches implements KeywordValidator {
             return;
         }
         Match key = new Match(data.getSchema().getNode().get("pattern").textValue(), value);
-        if (MATCHED.containsKey(key)) {
+        if (MATCHED.contains(key)) {
             return;
         }
         ListProcessingReport own = new ListProcessingReport(report.getLogLevel(), report.getExceptionThreshold());
@@ -53,7 +52,7 @@ final class RememberedPatternMatches implements KeywordValidator {
             if (MATCHED.size() >= MAX_REMEMBERED) {
                 MATCHED.clear();
             }
-            MATCHED.put(key, Boolean.TRUE);
+            MATCHED.add(key);
         }
         report.mergeWith(own);
     }
