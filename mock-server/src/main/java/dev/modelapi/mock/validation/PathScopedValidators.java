@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -31,6 +32,13 @@ final class PathScopedValidators {
     private final Function<OpenAPI, OpenApiInteractionValidator> build;
     private final OpenApiInteractionValidator whole;
     private final Map<Integer, List<CompiledTemplate>> templatesByParts = new HashMap<>();
+    /**
+     * Templates without parameters that no other template matches, by their lower-cased path: a request equal to
+     * one (ignoring case, as the library matches) has that template as its only match, found without a regex
+     * (every Decthings path; the scan below allocated a Matcher per part and template, a fifth of the garbage of
+     * a validation).
+     */
+    private final Map<String, String> uniqueLiterals = new HashMap<>();
     private final Map<String, OpenApiInteractionValidator> scoped = new ConcurrentHashMap<>();
 
     /** One spec path with a pattern per part, built the way {@code ApiPathImpl.partMatches} builds them. */
@@ -72,22 +80,37 @@ final class PathScopedValidators {
                 CompiledTemplate t = CompiledTemplate.of(template, basePath);
                 templatesByParts.computeIfAbsent(t.parts().length, n -> new ArrayList<>()).add(t);
             }
+            for (String template : api.getPaths().keySet()) {
+                NormalisedPath literal = new ApiPathImpl(template, basePath);
+                if (!template.contains("{") && template.equals(onlyMatch(literal))) {
+                    uniqueLiterals.put(literal.normalised().toLowerCase(Locale.ROOT), template);
+                }
+            }
         }
     }
 
     /** The validator for a request to {@code path} (as sent, base path included). */
     OpenApiInteractionValidator forPath(String path) {
         NormalisedPath request = new NormalisedPathImpl(path, basePath);
+        String only = uniqueLiterals.get(request.normalised().toLowerCase(Locale.ROOT));
+        if (only == null) {
+            only = onlyMatch(request);
+        }
+        return only == null ? whole : scoped.computeIfAbsent(only, this::buildScoped);
+    }
+
+    /** The one template that matches the path, or null if none or several do. */
+    private String onlyMatch(NormalisedPath request) {
         String only = null;
         for (CompiledTemplate t : templatesByParts.getOrDefault(request.numberOfParts(), List.of())) {
             if (t.matches(request)) {
                 if (only != null) {
-                    return whole;
+                    return null;
                 }
                 only = t.template();
             }
         }
-        return only == null ? whole : scoped.computeIfAbsent(only, this::buildScoped);
+        return only;
     }
 
     private OpenApiInteractionValidator buildScoped(String template) {
