@@ -64,7 +64,7 @@ public enum ModelApiSpec {
         return api;
     }
 
-    /** One parse even when several threads ask at once (the mock warms it up in the background). */
+    /** One parse even when several threads ask at once. */
     private synchronized OpenAPI parseOnce() {
         OpenAPI api = parsed;
         if (api == null) {
