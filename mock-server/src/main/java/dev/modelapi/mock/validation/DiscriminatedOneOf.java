@@ -16,7 +16,7 @@ import com.github.fge.msgsimple.bundle.MessageBundle;
  *
  * <p>Sound for the shipped specs because every member pins the discriminator property to its own values (spec
  * rule: a {@code pattern} on the property, spec/README.md), so no other member can match a value that names this
- * one; {@code SchemaFactoryTest} checks that rule on both documents. A value that names no member gets the plain
+ * one; {@code DiscriminatedUnionsTest} checks that rule on both documents. A value that names no member gets the plain
  * {@code oneOf}.
  */
 final class DiscriminatedOneOf implements KeywordValidator {
