@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
 /**
  * The JSON Schema factory of swagger-request-validator ({@code SwaggerV20Library.schemaFactory()}: draft 4 plus
  * the OpenAPI formats, {@code nullable} and {@code discriminator}), with two keywords made cheaper without changing
- * what they accept: {@link DiscriminatedOneOf} with {@link DiscriminatorKeyword}, and {@link RememberedPatternMatches}.
+ * what they accept: {@link DiscriminatedOneOf} with {@link DiscriminatorKeyword}, and {@link RememberedPatternMatches};
+ * and its messages looked up once ({@link RememberedMessages}).
  */
 final class SchemaFactory {
 
@@ -34,8 +35,10 @@ final class SchemaFactory {
         return JsonSchemaFactory.newBuilder()
                 .setValidationConfiguration(ValidationConfiguration.newBuilder()
                         .setDefaultLibrary(SwaggerV20Library.OAI_V2_METASCHEMA_URI, faster)
-                        .setSyntaxMessages(MessageBundles.getBundle(SwaggerV20Library.SyntaxBundle.class))
-                        .setValidationMessages(MessageBundles.getBundle(SwaggerV20Library.ValidationBundle.class))
+                        .setSyntaxMessages(RememberedMessages.of(
+                                MessageBundles.getBundle(SwaggerV20Library.SyntaxBundle.class)))
+                        .setValidationMessages(RememberedMessages.of(
+                                MessageBundles.getBundle(SwaggerV20Library.ValidationBundle.class)))
                         .freeze())
                 .setReportProvider(new ListReportProvider(LogLevel.ERROR, LogLevel.FATAL))
                 .freeze();
