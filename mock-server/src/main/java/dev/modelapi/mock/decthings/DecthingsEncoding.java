@@ -24,12 +24,17 @@ public enum DecthingsEncoding {
         return mediaType;
     }
 
-    /** How the request body is encoded (before the request filter decoded it). */
+    /** How the request body is encoded (before the mock decoded a frame). */
     public static DecthingsEncoding ofRequest(Request request) {
         if (request.containsHeader(InternalHeaders.DECODED) || request.containsHeader(InternalHeaders.FRAMING_ERROR)) {
             return FRAMED;
         }
-        return isJson(request.getHeader("Content-Type")) ? JSON : FRAMED;
+        return ofContentType(request.getHeader("Content-Type"));
+    }
+
+    /** How a body of this {@code Content-Type} is encoded (none or not JSON: framed). */
+    public static DecthingsEncoding ofContentType(String contentType) {
+        return isJson(contentType) ? JSON : FRAMED;
     }
 
     /** The encoding to answer in. */

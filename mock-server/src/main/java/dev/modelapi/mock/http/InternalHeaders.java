@@ -13,12 +13,6 @@ public final class InternalHeaders {
     /** The body exceeded the cap; its value is the size seen (or announced). The body was replaced by nothing. */
     public static final String BODY_TOO_LARGE = PREFIX + "Body-Too-Large";
 
-    /**
-     * The body started with the gzip magic bytes and was prefixed by one 0x00 byte, because WireMock un-gzips such
-     * bodies on sight. The request filter removes the byte again before matching.
-     */
-    public static final String BODY_ESCAPED = PREFIX + "Body-Escaped";
-
     /** A framed Decthings body was decoded: the body is now the logical JSON; the value is {@code framed}. */
     public static final String DECODED = PREFIX + "Decoded";
 

@@ -49,7 +49,7 @@
  *       {@code Content-Type}, which WireMock records as text and which is kept as recorded — the official clients
  *       always send {@code application/octet-stream}). If a framed body cannot be decoded, the mapping is
  *       kept byte-exact as WireMock recorded it, with {@code decthings = "raw"} and {@code decodeError}.</li>
- *   <li>Replay (the core mock, {@code --mappings DIR}): its request filter decodes a framed request into the logical
+ *   <li>Replay (the core mock, {@code --mappings DIR}): its framed-request filter decodes a framed request into the logical
  *       JSON before stub matching, so {@code equalToJson} matches clients of both encodings; the
  *       {@code transformerParameters.modelapi} ({@code role: canned}) make its Decthings handler send the logical
  *       {@code jsonBody} framed (blobs split out again) to {@code application/octet-stream} clients and as is to JSON

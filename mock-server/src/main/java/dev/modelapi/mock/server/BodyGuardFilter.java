@@ -3,18 +3,14 @@ package dev.modelapi.mock.server;
 import dev.modelapi.mock.http.InternalHeaders;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -33,9 +29,8 @@ import java.util.zip.GZIPInputStream;
  *       with {@link InternalHeaders#BODY_TOO_LARGE}; the API handlers answer it with an error in the API's shape.
  *       The rest of an oversized body is not read.</li>
  *   <li>{@code Content-Encoding: gzip} is decoded here, under the same cap.</li>
- *   <li>A body that starts with the gzip magic bytes (a framed Decthings request with 31 blobs and a 139-byte JSON
- *       does) is escaped so that WireMock does not try to un-gzip it (see {@link InternalHeaders#BODY_ESCAPED}).</li>
  * </ul>
+ * The buffered request is a {@link BufferedRequest}; the filters after this one (the framed-call decoder) rely on that.
  */
 public final class BodyGuardFilter implements Filter {
 
@@ -48,7 +43,7 @@ public final class BodyGuardFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest http) || isUpgrade(http)) {
+        if (!(request instanceof HttpServletRequest http) || isWebSocketUpgrade(http)) {
             chain.doFilter(request, response);
             return;
         }
@@ -66,12 +61,6 @@ public final class BodyGuardFilter implements Filter {
         }
         if (body.length > 0 && isGzipEncoded(headers)) {
             body = gunzipCapped(body, headers);
-        }
-        if (body.length >= 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b) {
-            byte[] escaped = new byte[body.length + 1];
-            System.arraycopy(body, 0, escaped, 1, body.length);
-            body = escaped;
-            headers.put(InternalHeaders.BODY_ESCAPED, List.of("1"));
         }
         chain.doFilter(new BufferedRequest(http, headers, body), response);
     }
@@ -126,8 +115,13 @@ public final class BodyGuardFilter implements Filter {
         return new byte[0];
     }
 
-    private static boolean isUpgrade(HttpServletRequest http) {
-        return http.getHeader("Upgrade") != null;
+    /**
+     * Only WebSocket upgrades pass unbuffered. Java's HttpClient asks for {@code Upgrade: h2c} on plain HTTP by
+     * default; the mock declines that (HTTP/1.1 only), so such a request is an ordinary one, body cap included.
+     */
+    private static boolean isWebSocketUpgrade(HttpServletRequest http) {
+        String upgrade = http.getHeader("Upgrade");
+        return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket");
     }
 
     private static boolean isGzipEncoded(Map<String, List<String>> headers) {
@@ -149,92 +143,5 @@ public final class BodyGuardFilter implements Filter {
             }
         }
         return headers;
-    }
-
-    /** The request as WireMock sees it: our headers, and a body that is fully in memory. */
-    private static final class BufferedRequest extends HttpServletRequestWrapper {
-        private final Map<String, List<String>> headers;
-        private final byte[] body;
-
-        BufferedRequest(HttpServletRequest request, Map<String, List<String>> headers, byte[] body) {
-            super(request);
-            this.headers = headers;
-            this.body = body;
-            headers.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Length")
-                    || name.equalsIgnoreCase("Transfer-Encoding"));
-            headers.put("Content-Length", List.of(Integer.toString(body.length)));
-        }
-
-        private List<String> values(String name) {
-            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name)) {
-                    return e.getValue();
-                }
-            }
-            return List.of();
-        }
-
-        @Override
-        public String getHeader(String name) {
-            List<String> v = values(name);
-            return v.isEmpty() ? null : v.get(0);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return Collections.enumeration(values(name));
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            return Collections.enumeration(new ArrayList<>(headers.keySet()));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener readListener) {
-                    throw new UnsupportedOperationException("The body is already buffered");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                /** WireMock reads every body this way, three times a request: no 8 KB work buffers. */
-                @Override
-                public byte[] readAllBytes() {
-                    return in.readAllBytes();
-                }
-            };
-        }
     }
 }

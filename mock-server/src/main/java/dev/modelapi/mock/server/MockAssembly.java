@@ -53,8 +53,8 @@ public final class MockAssembly {
         DecthingsHandler decthingsHandler = new DecthingsHandler(settings.apiKey(), settings.mode(), blobMapping,
                 DecthingsOperations.fromSpec(), new DecthingsDispatcher(decthings), notifier);
         PiecesHandler piecesHandler = new PiecesHandler(pieces, settings.mode(), notifier);
-        extensions.add(new MockHttpServerFactory(settings.maxBodyBytes(), List.of(progressSocket::install)));
-        extensions.add(new ApiRequestFilter(blobMapping));
+        extensions.add(new MockHttpServerFactory(settings.maxBodyBytes(), blobMapping,
+                List.of(progressSocket::install)));
         extensions.add(new ApiStubsLoader(settings.mode()));
         extensions.add(new ModelApiTransformer(decthingsHandler, piecesHandler, rateLimiter, notifier));
         extensions.add(new ModelApiAdminExtension(control));

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -55,6 +57,20 @@ class BodyLimitTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
         assertThat(Decthings.decode("createModel", a).path("error").path("parameterName").asText())
                 .isEqualTo("body");
+    }
+
+    @Test
+    void anH2cUpgradeRequestIsCappedLikeAnyOther() throws Exception {
+        // Java's HttpClient in its default HTTP/2 mode sends "Upgrade: h2c" on plain HTTP; the mock stays on HTTP/1.1.
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(mock.decthingsBaseUrl() + "/Model/createModel"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(bigJson(CAP + 10))).build();
+        HttpResponse<String> r = h2.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        JsonNode error = Decthings.JSON.readTree(r.body()).path("error");
+        assertThat(error.path("parameterName").asText()).isEqualTo("body");
+        assertThat(error.path("reason").asText()).contains("exceeds the mock's limit");
     }
 
     @Test

@@ -9,7 +9,7 @@
  *
  * // the mock's own Jetty 11 server calls install from its context hook
  * WireMockConfiguration options = wireMockConfig().bindAddress(bind).port(port)
- *         .httpServerFactory(new MockHttpServerFactory(maxBodyBytes, List.of(ws::install)));
+ *         .httpServerFactory(new MockHttpServerFactory(maxBodyBytes, blobMapping, List.of(ws::install)));
  * }</pre>
  * The hook runs <em>inside</em> {@code JettyHttpServer}'s constructor, before the subclass's own fields are
  * assigned: reach {@code ws} through an enclosing instance (anonymous or inner class) or a value captured before the

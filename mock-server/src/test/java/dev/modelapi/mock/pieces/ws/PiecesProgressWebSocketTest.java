@@ -1,5 +1,6 @@
 package dev.modelapi.mock.pieces.ws;
 
+import dev.modelapi.decthings.client.wire.BlobMapping;
 import dev.modelapi.mock.server.MockHttpServerFactory;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -78,7 +79,7 @@ class PiecesProgressWebSocketTest {
         server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
-                .httpServerFactory(new MockHttpServerFactory(Long.MAX_VALUE, List.of(ws::install)))
+                .httpServerFactory(new MockHttpServerFactory(Long.MAX_VALUE, BlobMapping.load(), List.of(ws::install)))
                 .extensions(new SnapshotTransformer(downloads)));
         server.start();
         server.stubFor(get(urlPathMatching("/model/[^/]+/download/progress"))
