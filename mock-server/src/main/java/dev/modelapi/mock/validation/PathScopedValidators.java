@@ -91,12 +91,24 @@ final class PathScopedValidators {
 
     /** The validator for a request to {@code path} (as sent, base path included). */
     OpenApiInteractionValidator forPath(String path) {
-        NormalisedPath request = new NormalisedPathImpl(path, basePath);
-        String only = uniqueLiterals.get(request.normalised().toLowerCase(Locale.ROOT));
+        String only = uniqueLiteral(path);
         if (only == null) {
-            only = onlyMatch(request);
+            only = onlyMatch(new NormalisedPathImpl(path, basePath));
         }
         return only == null ? whole : scoped.computeIfAbsent(only, this::buildScoped);
+    }
+
+    /**
+     * The template of a request to {@code path} when it is a template without parameters that no other template
+     * matches (compared as the library compares: ignoring case), else null.
+     */
+    String uniqueLiteral(String path) {
+        return uniqueLiterals.get(new NormalisedPathImpl(path, basePath).normalised().toLowerCase(Locale.ROOT));
+    }
+
+    /** The validator over the whole spec. */
+    OpenApiInteractionValidator whole() {
+        return whole;
     }
 
     /** The one template that matches the path, or null if none or several do. */

@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.util.OpenApiLoader;
 import dev.modelapi.spec.ModelApiSpec;
@@ -15,6 +16,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       Kept on purpose: in requests it reports a client's misspelt field by name instead of ignoring it, and in
  *       responses it proves that the mock sends nothing the spec does not describe.</li>
  *   <li>Speed (the mock validates every request): component references are kept instead of inlined, each spec path
- *       gets its own validator ({@link PathScopedValidators}), and discriminated unions are validated through the
+ *       gets its own validator ({@link PathScopedValidators}), a request that is only a JSON body has only its body
+ *       validated per request ({@link JsonBodyShortcut}), and discriminated unions are validated through the
  *       member the discriminator names ({@link SchemaFactory}). The verdicts are the library's as shipped -
  *       {@code FastValidationAgreesWithLibraryTest} compares them on every example of both specs and variants.</li>
  * </ul>
@@ -47,6 +50,7 @@ public final class SpecValidator {
 
     private final ModelApiSpec spec;
     private final PathScopedValidators validators;
+    private final JsonBodyShortcut jsonBodies;
     /**
      * The verdict on a request depends only on what is passed in, and clients repeat requests (polling a status,
      * reading a model, listing): one validation costs far more than the lookup (see BENCHMARKS.md).
@@ -61,14 +65,16 @@ public final class SpecValidator {
         this.spec = spec;
         OpenAPI api = new OpenApiLoader().loadApi(SpecSource.inline(spec.text()), List.of(), parseOptions());
         String basePath = basePath(api);
+        LevelResolver levels = LevelResolver.create()
+                .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                .build();
         this.validators = new PathScopedValidators(api, basePath, scope -> OpenApiInteractionValidator
                 .createFor(scope)
                 .withBasePathOverride(basePath)
                 .withSchemaFactorySupplier(SchemaFactory::create)
-                .withLevelResolver(LevelResolver.create()
-                        .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
-                        .build())
+                .withLevelResolver(levels)
                 .build());
+        this.jsonBodies = new JsonBodyShortcut(api, basePath, validators, new MessageResolver(levels));
     }
 
     /**
@@ -131,6 +137,12 @@ public final class SpecValidator {
 
     private List<Violation> validate(String method, String path, String contentType, String body,
                                      Map<String, List<String>> headers) {
+        if (body != null && headers.isEmpty() && JsonBodyShortcut.JSON.equals(contentType)) {
+            Optional<ValidationReport> report = jsonBodies.validate(method, path, body);
+            if (report.isPresent()) {
+                return List.copyOf(Violations.of(report.get()));
+            }
+        }
         SimpleRequest.Builder b = new SimpleRequest.Builder(Request.Method.valueOf(method), path);
         headers.forEach((name, values) -> b.withHeader(name, values));
         if (contentType != null) {
@@ -140,6 +152,11 @@ public final class SpecValidator {
             b.withBody(body);
         }
         return List.copyOf(Violations.of(validators.forPath(path).validateRequest(b.build())));
+    }
+
+    /** Whether a request to {@code method path} that is a JSON body and nothing else has only its body validated. */
+    boolean validatesOnlyTheJsonBody(String method, String path) {
+        return jsonBodies.bodySchema(method, path).isPresent();
     }
 
     /** Validates a response to {@code method path}; a null content type or body means none. */
@@ -152,6 +169,7 @@ public final class SpecValidator {
         if (body != null) {
             b.withBody(body);
         }
-        return Violations.of(validators.forPath(path).validateResponse(path, Request.Method.valueOf(method), b.build()));
+        return Violations.of(validators.forPath(path)
+                .validateResponse(path, Request.Method.valueOf(method), b.build()));
     }
 }

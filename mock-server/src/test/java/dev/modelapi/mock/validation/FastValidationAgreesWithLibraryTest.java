@@ -83,6 +83,45 @@ class FastValidationAgreesWithLibraryTest {
         assertThat(rejected).as("rejected variants").isGreaterThan(50);
     }
 
+    /**
+     * A request that is a JSON body and nothing else has only its body validated ({@link JsonBodyShortcut}); with a
+     * header (which no operation of ours declares, so it changes no verdict) the same request goes through the
+     * library's whole request validation. Both must report the same violations, in the same order: the first one
+     * is what the mock answers.
+     */
+    @ParameterizedTest
+    @EnumSource(ModelApiSpec.class)
+    void theJsonBodyShortcutReportsWhatTheWholeRequestValidationReports(ModelApiSpec spec) {
+        SpecValidator validator = SpecValidator.of(spec);
+        Map<String, Set<String>> discriminatorValues = discriminatorValues(spec);
+        Map<String, List<String>> unrelatedHeader = Map.of("X-Agreement-Test", List.of("1"));
+        int shortcuts = 0;
+        int withViolations = 0;
+        for (SpecExampleBodies.Body example : SpecExampleBodies.of(spec)) {
+            if (!example.isRequest() || !validator.validatesOnlyTheJsonBody(example.method(), example.path())) {
+                continue;
+            }
+            shortcuts++;
+            List<String> texts = new ArrayList<>();
+            variants(example.value(), discriminatorValues, true).forEach(body -> texts.add(body.toString()));
+            texts.add("{\"unterminated\": ");
+            texts.add("[]");
+            for (String text : texts) {
+                List<Violation> shortcut = validator.validateRequest(example.method(), example.path(),
+                        "application/json", text, Map.of());
+                List<Violation> whole = validator.validateRequest(example.method(), example.path(),
+                        "application/json", text, unrelatedHeader);
+                assertThat(shortcut).as(example.method() + " " + example.path() + " " + text).isEqualTo(whole);
+                withViolations += shortcut.isEmpty() ? 0 : 1;
+            }
+        }
+        if (spec == ModelApiSpec.DECTHINGS) {
+            assertThat(shortcuts).as("Decthings request examples that take the shortcut").isGreaterThan(30);
+        }
+        assertThat(withViolations).as("variants with violations")
+                .isGreaterThan(spec == ModelApiSpec.DECTHINGS ? 50 : 0);
+    }
+
     private static boolean hasErrors(ValidationReport report) {
         return report.getMessages().stream().anyMatch(m -> m.getLevel() == ValidationReport.Level.ERROR);
     }
