@@ -21,22 +21,24 @@ public final class DecthingsFraming {
     }
 
     /**
-     * Decodes a framed request into its logical JSON.
+     * Decodes a framed request into the bytes of its logical JSON. A method without blobs in its requests keeps the
+     * JSON part as the client wrote it (checked to be an object, not parsed into a tree and written again).
      *
      * @throws DecthingsFramingException with a message fit for the client when the body is not a valid frame for
      *     this method (truncated, wrong lengths, JSON part not an object, blob count not what the JSON calls for)
      */
-    public static ObjectNode decodeRequest(OperationBlobs blobs, byte[] body) {
+    public static byte[] decodeRequest(OperationBlobs blobs, byte[] body) {
         RequestFrame frame = RequestFrame.decode(ByteBuffer.wrap(body));
-        ObjectNode json;
+        byte[] json = frame.jsonBytes();
         try {
-            json = MockJson.object(frame.jsonBytes());
+            if (blobs.requestSources().isEmpty() && frame.blobs().isEmpty()) {
+                MockJson.checkObject(json);
+                return json;
+            }
+            return MockJson.bytes(blobs.joinRequest(MockJson.object(json), frame.blobs()));
         } catch (IOException e) {
             throw new DecthingsFramingException("The JSON part of the frame is not a JSON object: "
                     + firstLine(e.getMessage()));
-        }
-        try {
-            return blobs.joinRequest(json, frame.blobs());
         } catch (IllegalArgumentException e) {
             throw new DecthingsFramingException(e.getMessage());
         }

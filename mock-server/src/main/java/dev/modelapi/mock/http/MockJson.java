@@ -1,6 +1,8 @@
 package dev.modelapi.mock.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,16 @@ public final class MockJson {
             throw new IOException("expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
         }
         return (ObjectNode) node;
+    }
+
+    /** Accepts what {@link #object} accepts, without building the tree; else the same {@link IOException}. */
+    public static void checkObject(byte[] json) throws IOException {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                object(json);                            // throws, with object's message
+            }
+            parser.skipChildren();
+        }
     }
 
     public static byte[] bytes(Object value) {

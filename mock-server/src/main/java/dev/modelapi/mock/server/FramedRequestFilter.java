@@ -7,7 +7,6 @@ import dev.modelapi.mock.decthings.DecthingsEncoding;
 import dev.modelapi.mock.decthings.DecthingsFraming;
 import dev.modelapi.mock.decthings.DecthingsPaths;
 import dev.modelapi.mock.http.InternalHeaders;
-import dev.modelapi.mock.http.MockJson;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -50,7 +49,7 @@ public final class FramedRequestFilter implements Filter {
 
     private static BufferedRequest decoded(BufferedRequest request, OperationBlobs blobs) {
         try {
-            byte[] json = MockJson.bytes(DecthingsFraming.decodeRequest(blobs, request.body()));
+            byte[] json = DecthingsFraming.decodeRequest(blobs, request.body());
             return request.with(json, Map.of(InternalHeaders.DECODED, "framed"));
         } catch (DecthingsFramingException | IllegalArgumentException e) {
             return request.with(request.body(), Map.of(InternalHeaders.FRAMING_ERROR, headerSafe(e.getMessage())));

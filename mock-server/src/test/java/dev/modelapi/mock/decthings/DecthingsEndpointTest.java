@@ -137,6 +137,16 @@ class DecthingsEndpointTest {
     }
 
     @Test
+    void framedJsonPartThatIsCutShort(@DecthingsUrl String base) {
+        byte[] frame = RequestFrame.of("{\"limit\": 1, \"offset\":").encode();
+        JsonNode e = Decthings.decode("getModels", Http.post(base + "/Model/getModels", Decthings.OCTET, frame))
+                .path("error");
+        assertThat(e.path("parameterName").asText()).isEqualTo("body");
+        assertThat(e.path("reason").asText()).startsWith("Malformed Decthings frame: The JSON part of the frame is not"
+                + " a JSON object: Unexpected end-of-input");
+    }
+
+    @Test
     void framedJsonPartThatIsNotAnObject(@DecthingsUrl String base) {
         byte[] frame = RequestFrame.of("[1,2,3]").encode();
         JsonNode e = Decthings.decode("getModels", Http.post(base + "/Model/getModels", Decthings.OCTET, frame))
