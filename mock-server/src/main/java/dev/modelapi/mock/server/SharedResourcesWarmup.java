@@ -7,6 +7,7 @@ import dev.modelapi.mock.validation.SpecValidator;
 import dev.modelapi.spec.ModelApiSpec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -31,7 +32,10 @@ final class SharedResourcesWarmup {
                 DecthingsOperations::fromSpec,
                 RecordedMappings::load,
                 () -> SpecValidator.of(ModelApiSpec.PIECES),
-                () -> SpecValidator.of(ModelApiSpec.DECTHINGS));
+                () -> SpecValidator.of(ModelApiSpec.DECTHINGS),
+                // A first Decthings-style validation builds what the JSON-body shortcut builds on first use.
+                () -> SpecValidator.of(ModelApiSpec.DECTHINGS).validateRequest("POST", "/v0/Model/getModels",
+                        "application/json", "{}", Map.of()));
         Thread thread = new Thread(() -> {
             for (Runnable step : steps) {
                 try {

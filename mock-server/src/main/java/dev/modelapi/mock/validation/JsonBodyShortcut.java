@@ -40,7 +40,9 @@ final class JsonBodyShortcut {
     private final OpenAPI api;
     private final String basePath;
     private final PathScopedValidators validators;
-    private final SchemaValidator schemas;
+    private final MessageResolver messages;
+    /** Built on first use: it converts every component schema to a tree (the mock's Pieces calls never need it). */
+    private volatile SchemaValidator schemas;
     /** "METHOD template" → the body schema, or empty where the shortcut does not apply. */
     private final Map<String, Optional<Schema<?>>> bodySchemas = new ConcurrentHashMap<>();
 
@@ -48,7 +50,7 @@ final class JsonBodyShortcut {
         this.api = api;
         this.basePath = basePath;
         this.validators = validators;
-        this.schemas = new SchemaValidator(api, messages, SchemaFactory::create);
+        this.messages = messages;
     }
 
     /** The report for {@code method path} with this JSON body and nothing else, or empty to ask the library. */
@@ -56,8 +58,22 @@ final class JsonBodyShortcut {
         if (body.isEmpty()) {
             return Optional.empty();                     // "body missing" is the library's to say
         }
-        return bodySchema(method, path).map(schema -> schemas.validate(
+        return bodySchema(method, path).map(schema -> schemas().validate(
                 () -> new StringBody(body, StandardCharsets.UTF_8).toJsonNode(), schema, "request.body"));
+    }
+
+    private SchemaValidator schemas() {
+        SchemaValidator s = schemas;
+        if (s == null) {
+            synchronized (this) {
+                s = schemas;
+                if (s == null) {
+                    s = new SchemaValidator(api, messages, SchemaFactory::create);
+                    schemas = s;
+                }
+            }
+        }
+        return s;
     }
 
     /** The schema a JSON body to {@code method path} is validated against, if the shortcut applies there. */
