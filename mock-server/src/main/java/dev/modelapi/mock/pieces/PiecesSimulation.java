@@ -20,6 +20,7 @@ import dev.modelapi.pieces.server.model.SeededScoreIncrement;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ import java.util.Set;
  * {@link DownloadManager} (which also feeds the progress WebSocket), load/unload, custom models.
  * Implements the generated server interfaces, so an operation added to the spec that is not simulated here fails
  * compilation. Thread-safe: every call holds the simulation's lock (downloads progress on their own).
+ *
+ * <p>Stored models are never changed once stored (a change stores a new object), and the models handed out are
+ * shared views: callers serialize them and must not change them.
  */
 public final class PiecesSimulation implements ModelApi, ModelsApi, WellKnownApi {
 
@@ -39,6 +43,15 @@ public final class PiecesSimulation implements ModelApi, ModelsApi, WellKnownApi
     private final DownloadManager downloads;
     private final Map<String, Model> models = new LinkedHashMap<>();
     private final Set<String> loaded = new HashSet<>();
+    /**
+     * The last view handed out per model. A view is a deep copy of the stored model with the computed flags set;
+     * copying a model through Jackson was a sixth of a {@code GET /model/{id}} (BENCHMARKS.md), and most reads see
+     * the same stored object and flags as the one before.
+     */
+    private final Map<String, View> views = new HashMap<>();
+
+    private record View(Model stored, boolean downloaded, boolean downloading, boolean loaded, Model model) {
+    }
     private SeededIds ids;
 
     public PiecesSimulation(DownloadManager downloads, long seed) {
@@ -51,6 +64,7 @@ public final class PiecesSimulation implements ModelApi, ModelsApi, WellKnownApi
         synchronized (lock) {
             models.clear();
             loaded.clear();
+            views.clear();
             downloads.reset(seed);
             ids = new SeededIds(seed, "pieces-models");
             for (PiecesCatalogue.Entry e : PiecesCatalogue.seeded(seed)) {
@@ -172,7 +186,8 @@ public final class PiecesSimulation implements ModelApi, ModelsApi, WellKnownApi
             if (s == null) {
                 return; // nothing about this model to count
             }
-            Score score = m.getScore() != null ? m.getScore() : new Score().manual(0).automatic(0);
+            Score score = m.getScore() != null ? MockJson.copy(m.getScore(), Score.class)
+                    : new Score().manual(0).automatic(0);
             if (Boolean.TRUE.equals(s.getReuse())) {
                 score.setReuse(plusOne(score.getReuse()));
             }
@@ -189,7 +204,9 @@ public final class PiecesSimulation implements ModelApi, ModelsApi, WellKnownApi
                 score.setSearched(plusOne(score.getSearched()));
             }
             score.setManual(plusOne(score.getManual()));
-            m.setScore(score);
+            Model updated = copy(m);
+            updated.setScore(score);
+            models.put(updated.getId(), updated);
         }
     }
 
@@ -250,6 +267,7 @@ public final class PiecesSimulation implements ModelApi, ModelsApi, WellKnownApi
                         + " is not a custom model; only models with custom: true can be deleted.");
             }
             models.remove(model);
+            views.remove(model);
             loaded.remove(model);
             downloads.remove(model);
         }
@@ -286,19 +304,23 @@ public final class PiecesSimulation implements ModelApi, ModelsApi, WellKnownApi
         return m;
     }
 
-    /** A copy of the stored model with the computed flags filled in. */
+    /** The stored model with the computed flags filled in (cloud models: never downloaded or loaded). */
     private Model view(Model stored) {
-        Model out = copy(stored);
-        if (Boolean.TRUE.equals(stored.getCloud())) {
-            out.setDownloaded(false);
-            out.setDownloading(false);
-            out.setLoaded(false);
-        } else {
-            DownloadStatus s = downloads.status(stored.getId());
-            out.setDownloaded(s.downloaded());
-            out.setDownloading(s.downloading());
-            out.setLoaded(loaded.contains(stored.getId()));
+        boolean cloud = Boolean.TRUE.equals(stored.getCloud());
+        DownloadStatus status = cloud ? null : downloads.status(stored.getId());
+        boolean downloaded = !cloud && status.downloaded();
+        boolean downloading = !cloud && status.downloading();
+        boolean isLoaded = !cloud && loaded.contains(stored.getId());
+        View last = views.get(stored.getId());
+        if (last != null && last.stored() == stored && last.downloaded() == downloaded
+                && last.downloading() == downloading && last.loaded() == isLoaded) {
+            return last.model();
         }
+        Model out = copy(stored);
+        out.setDownloaded(downloaded);
+        out.setDownloading(downloading);
+        out.setLoaded(isLoaded);
+        views.put(stored.getId(), new View(stored, downloaded, downloading, isLoaded, out));
         return out;
     }
 
