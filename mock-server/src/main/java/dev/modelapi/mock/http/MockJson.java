@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.StdDateFormat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.TimeZone;
@@ -52,11 +53,47 @@ public final class MockJson {
         }
     }
 
+    /**
+     * The value as JSON bytes. Written into a buffer the thread keeps (Jackson's own {@code writeValueAsBytes} grows
+     * a list of segments and joins them: a fifth of serializing a getModels answer, BENCHMARKS.md); only the result
+     * is a new array.
+     */
     public static byte[] bytes(Object value) {
+        ReusableBuffer buffer = BUFFER.get();
+        if (buffer.inUse) {                              // called from inside a serialization on this thread
+            try {
+                return MAPPER.writeValueAsBytes(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        buffer.inUse = true;
         try {
-            return MAPPER.writeValueAsBytes(value);
+            buffer.reset();
+            MAPPER.writeValue(buffer, value);
+            return buffer.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            buffer.inUse = false;
+            if (buffer.capacity() > ReusableBuffer.KEEP_AT_MOST) {
+                BUFFER.remove();                         // a rare large answer: not kept by the thread
+            }
+        }
+    }
+
+    private static final ThreadLocal<ReusableBuffer> BUFFER = ThreadLocal.withInitial(ReusableBuffer::new);
+
+    private static final class ReusableBuffer extends ByteArrayOutputStream {
+        static final int KEEP_AT_MOST = 256 * 1024;
+        boolean inUse;
+
+        ReusableBuffer() {
+            super(16 * 1024);
+        }
+
+        int capacity() {
+            return buf.length;
         }
     }
 
