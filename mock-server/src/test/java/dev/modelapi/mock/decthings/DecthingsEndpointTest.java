@@ -118,10 +118,7 @@ class DecthingsEndpointTest {
     void blobCountThatDoesNotFitTheJsonIsAFramingError(@DecthingsUrl String base) {
         // uploadState calls for one blob per key; send the JSON with no blob.
         byte[] frame = RequestFrame.of("{\"modelId\":\"m\",\"name\":\"s\",\"stateKeyNames\":[\"a\"]}").encode();
-        JsonNode e = Decthings.decode("uploadState", Http.post(base + "/Model/uploadState", Decthings.OCTET, frame))
-                .path("error");
-        assertThat(e.path("parameterName").asText()).isEqualTo("body");
-        assertThat(e.path("reason").asText()).startsWith("Malformed Decthings frame");
+        assertThat(bodyErrorReason(base, "uploadState", frame)).startsWith("Malformed Decthings frame");
     }
 
     @Test
@@ -130,28 +127,29 @@ class DecthingsEndpointTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x1f);
         out.writeBytes(Varint.encode(139));
-        JsonNode e = Decthings.decode("getModels", Http.post(base + "/Model/getModels", Decthings.OCTET,
-                out.toByteArray())).path("error");
-        assertThat(e.path("parameterName").asText()).isEqualTo("body");
-        assertThat(e.path("reason").asText()).contains("Malformed Decthings frame");
+        assertThat(bodyErrorReason(base, "getModels", out.toByteArray())).contains("Malformed Decthings frame");
     }
 
     @Test
     void framedJsonPartThatIsCutShort(@DecthingsUrl String base) {
         byte[] frame = RequestFrame.of("{\"limit\": 1, \"offset\":").encode();
-        JsonNode e = Decthings.decode("getModels", Http.post(base + "/Model/getModels", Decthings.OCTET, frame))
-                .path("error");
-        assertThat(e.path("parameterName").asText()).isEqualTo("body");
-        assertThat(e.path("reason").asText()).startsWith("Malformed Decthings frame: The JSON part of the frame is not"
-                + " a JSON object: Unexpected end-of-input");
+        assertThat(bodyErrorReason(base, "getModels", frame)).startsWith("Malformed Decthings frame: The JSON part"
+                + " of the frame is not a JSON object: Unexpected end-of-input");
     }
 
     @Test
     void framedJsonPartThatIsNotAnObject(@DecthingsUrl String base) {
         byte[] frame = RequestFrame.of("[1,2,3]").encode();
-        JsonNode e = Decthings.decode("getModels", Http.post(base + "/Model/getModels", Decthings.OCTET, frame))
+        assertThat(bodyErrorReason(base, "getModels", frame)).contains("not a JSON object");
+    }
+
+    /** Posts a framed body; the answer must be {@code invalid_parameter} on {@code body}: returns its reason. */
+    private static String bodyErrorReason(String base, String method, byte[] frame) {
+        JsonNode e = Decthings.decode(method, Http.post(base + "/Model/" + method, Decthings.OCTET, frame))
                 .path("error");
-        assertThat(e.path("reason").asText()).contains("not a JSON object");
+        assertThat(e.path("code").asText()).isEqualTo("invalid_parameter");
+        assertThat(e.path("parameterName").asText()).isEqualTo("body");
+        return e.path("reason").asText();
     }
 
     @Test
