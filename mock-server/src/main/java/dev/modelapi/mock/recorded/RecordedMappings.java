@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The mappings generated from the spec's examples at build time and shipped in the jar under
@@ -30,7 +33,12 @@ public final class RecordedMappings {
 
     private static volatile RecordedMappings loaded;
 
+    /** {@link #stubsFor} after the set parsed ahead was taken (or ahead-parsing came too late). */
+    private static final CompletableFuture<List<StubMapping>> TAKEN = CompletableFuture.completedFuture(List.of());
+
     private final Map<String, String> files;
+    /** The stubs {@link #parseAhead} parsed for the first {@link #stubsFor} call, or null / {@link #TAKEN}. */
+    private final AtomicReference<CompletableFuture<List<StubMapping>>> ahead = new AtomicReference<>();
     /** Written by the generator into the index: parsing all ~800 stubs at start to list them cost 0.3 s. */
     private final Map<String, List<String>> preferencesByOperation;
 
@@ -63,14 +71,40 @@ public final class RecordedMappings {
      * (Fresh because WireMock keeps state in the stubs it holds.)
      */
     public List<StubMapping> stubsFor(Mode mode) {
+        CompletableFuture<List<StubMapping>> parsedAhead = ahead.getAndSet(TAKEN);
+        List<StubMapping> all = parsedAhead == null || parsedAhead == TAKEN ? parseAll() : join(parsedAhead);
         List<StubMapping> out = new ArrayList<>();
-        for (StubMapping stub : parseAll()) {
+        for (StubMapping stub : all) {
             boolean isDefault = metadata(stub).map(m -> "default".equals(m.get("kind"))).orElse(false);
             if (mode == Mode.RECORDED || !isDefault) {
                 out.add(stub);
             }
         }
         return out;
+    }
+
+    /**
+     * Parses the stubs for the first {@link #stubsFor} call now, on the calling thread: the start's warm-up thread
+     * does it while the main thread builds the rest (parsing ~800 stubs with a cold JSON mapper is 0.3 s of the
+     * cold start). Does nothing if that call came first.
+     */
+    public void parseAhead() {
+        CompletableFuture<List<StubMapping>> mine = new CompletableFuture<>();
+        if (ahead.compareAndSet(null, mine)) {
+            try {
+                mine.complete(parseAll());
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            }
+        }
+    }
+
+    private static List<StubMapping> join(CompletableFuture<List<StubMapping>> parsed) {
+        try {
+            return parsed.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** The {@code example=…}/{@code code=…} preferences an operation has stubs for, sorted. */
@@ -101,7 +135,8 @@ public final class RecordedMappings {
         return java.util.Optional.of(out);
     }
 
-    private static RecordedMappings read() {
+    /** A new instance over the shipped files ({@link #load} keeps one per JVM). */
+    static RecordedMappings read() {
         JsonNode index;
         try {
             index = new ObjectMapper().readTree(read(ROOT + INDEX));

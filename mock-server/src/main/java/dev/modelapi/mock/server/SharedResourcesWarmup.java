@@ -31,6 +31,7 @@ final class SharedResourcesWarmup {
                 BlobMapping::load,
                 DecthingsOperations::fromSpec,
                 RecordedMappings::load,
+                () -> RecordedMappings.load().parseAhead(),
                 () -> SpecValidator.of(ModelApiSpec.PIECES),
                 () -> SpecValidator.of(ModelApiSpec.DECTHINGS),
                 // A first Decthings-style validation builds what the JSON-body shortcut builds on first use.
