@@ -31,9 +31,13 @@ final class DiscriminatedMember {
 
     /** Index in {@code oneOf} of the member the instance's discriminator value names, or {@link #NONE}. */
     static int index(JsonNode schema, JsonNode instance) {
+        return members(schema) == null ? NONE : index(schema, value(schema, instance));
+    }
+
+    /** Index in {@code oneOf} of the member a discriminator value (already read) names, or {@link #NONE}. */
+    static int index(JsonNode schema, String value) {
         JsonNode members = members(schema);
-        String value = members == null ? null : value(schema, instance);
-        if (value == null) {
+        if (members == null || value == null) {
             return NONE;
         }
         JsonNode mapped = schema.path("discriminator").path("mapping").get(value);

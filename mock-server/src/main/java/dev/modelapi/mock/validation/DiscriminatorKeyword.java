@@ -51,7 +51,7 @@ final class DiscriminatorKeyword extends AbstractKeywordValidator {
                     .putArgument("discriminatorField", property));
             return;
         }
-        int index = DiscriminatedMember.index(schema, data.getInstance().getNode());
+        int index = DiscriminatedMember.index(schema, value.textValue());
         if (index == DiscriminatedMember.NONE) {
             report.error(newMsg(data, bundle, "err.swaggerv2.discriminator.invalid")
                     .putArgument("discriminatorField", property)
