@@ -132,14 +132,45 @@ class UnionVariantsTest {
         throw new AssertionError("unreachable: the interface is sealed");
     }
 
+    /**
+     * A variant that stands for one discriminator value starts with it, in the SDK and in the server stubs (the spec's
+     * {@code default}, see spec/README.md rule 3): nobody writes {@code .type("upload")}. A variant that stands for
+     * several values ({@code XSimpleError}) starts without one: its user picks the code.
+     */
+    @TestFactory
+    List<DynamicTest> aNewVariantCarriesItsDiscriminatorWhenItHasOnlyOne() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String pkg : List.of(ModelClasses.DECTHINGS_MODEL, ModelClasses.DECTHINGS_SERVER_MODEL)) {
+            for (Class<?> union : ModelClasses.unions(pkg)) {
+                String property = ModelClasses.discriminator(union);
+                java.util.Map<Class<?>, List<String>> values = new java.util.LinkedHashMap<>();
+                for (JsonSubTypes.Type variant : ModelClasses.variants(union)) {
+                    values.computeIfAbsent(variant.value(), c -> new ArrayList<>()).add(variant.name());
+                }
+                values.forEach((variant, names) -> tests.add(DynamicTest.dynamicTest(
+                        pkg.substring(pkg.lastIndexOf('.', pkg.lastIndexOf('.') - 1) + 1) + " " + union.getSimpleName()
+                                + " " + variant.getSimpleName() + " " + names, () -> {
+                    JsonNode fresh = DECTHINGS.valueToTree(variant.getConstructor().newInstance());
+                    if (names.size() == 1) {
+                        assertThat(fresh.path(property).asText(null)).isEqualTo(names.get(0));
+                    } else {
+                        assertThat(fresh.path(property).isNull() || fresh.path(property).isMissingNode()).isTrue();
+                    }
+                })));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThan(60);
+        return tests;
+    }
+
     @Test
     void requestUnionsSerializeWithTheirDiscriminator() throws Exception {
-        CreateModelOptions upload = new CreateModelUploadOptions().type("upload").format("onnx").data(new byte[] {1, 2, 3});
+        CreateModelOptions upload = new CreateModelUploadOptions().format("onnx").data(new byte[] {1, 2, 3});
         JsonNode json = DECTHINGS.valueToTree(upload);
         assertThat(json.toString()).isEqualTo("{\"type\":\"upload\",\"format\":\"onnx\",\"data\":\"AQID\"}");
         assertThat(DECTHINGS.treeToValue(json, CreateModelOptions.class)).isEqualTo(upload);
 
-        CreateModelOptions code = new CreateModelCodeOptions().type("code")
+        CreateModelOptions code = new CreateModelCodeOptions()
                 .language(dev.modelapi.decthings.client.model.ModelLanguage.PYTHON);
         assertThat(DECTHINGS.treeToValue(DECTHINGS.valueToTree(code), CreateModelOptions.class)).isEqualTo(code);
     }

@@ -76,7 +76,7 @@ class DecthingsClientTest {
         return new CreateModelRequest()
                 .name("resnet")
                 .description("uploaded")
-                .options(new CreateModelUploadOptions().type("upload").format("onnx").data(ONNX));
+                .options(new CreateModelUploadOptions().format("onnx").data(ONNX));
     }
 
     private static LoggedRequest onlyRequest(String method) {
@@ -180,10 +180,10 @@ class DecthingsClientTest {
                 .modelId("m-1")
                 .name("baseline")
                 .addParamsItem(new DecthingsParameterProvider().name("input")
-                        .data(new DecthingsParameterProviderInline().type("data").addDataItem(TENSOR).addDataItem(second)))
+                        .data(new DecthingsParameterProviderInline().addDataItem(TENSOR).addDataItem(second)))
                 .addParamsItem(new DecthingsParameterProvider().name("vocab")
-                        .data(new DecthingsParameterProviderDataset().type("dataset").datasetId("d-1").datasetKey("vocab")))
-                .executionLocation(new TemporaryLauncherLocationProvider().type("temporaryLauncher")
+                        .data(new DecthingsParameterProviderDataset().datasetId("d-1").datasetKey("vocab")))
+                .executionLocation(new TemporaryLauncherLocationProvider()
                         .spec(new LauncherSpec().cpus(1.0).memoryMebibytes(512L)));
 
         CreateStateResponse response = client(Transport.BINARY).model().createState(request);
@@ -235,7 +235,7 @@ class DecthingsClientTest {
 
         EvaluateResponse response = client(Transport.BINARY).model().evaluate(new EvaluateRequest().modelId("m-1")
                 .addParamsItem(new DecthingsParameterProvider().name("input")
-                        .data(new DecthingsParameterProviderInline().type("data")
+                        .data(new DecthingsParameterProviderInline()
                                 .addDataItem(DecthingsTensor.string(new String[] {"great product"}).serialize()))));
 
         DecthingsParameter sentiment = response.getResult().getSuccess().getOutput().get(0);

@@ -49,7 +49,7 @@ class ReadmeExampleTest {
             String modelId = decthings.model().createModel(new CreateModelRequest()
                     .name("sentiment")
                     .description("demo")
-                    .options(new CreateModelCodeOptions().type("code").language(ModelLanguage.PYTHON)))
+                    .options(new CreateModelCodeOptions().language(ModelLanguage.PYTHON)))
                     .getResult().getModelId();
             System.out.println(modelId + ": " + pieces.models().modelsSnapshot().getIterable().size());
 
