@@ -17,7 +17,11 @@ public enum CheckId {
     NOT_A_SERVER_ERROR("not-a-server-error", "5X", "no 5xx except where the spec declares it as the answer"),
     NEGATIVE_DATA("negative-data", "ND", "schema-invalid inputs are rejected (invalid_parameter naming the field / declared error)"),
     POSITIVE_DATA("positive-data", "PD", "schema-valid inputs are accepted"),
-    STATEFUL("stateful", "ST", "read-after-create, update visible, use-after-delete, list totals"),
+    STATEFUL("stateful", "ST", "lifecycles: models, states, snapshots, training, evaluation, settings; read-after-write, use-after-delete"),
+    QUERY("query", "QY", "list semantics: paging windows and echo, total, every filter, sort by each field and direction, defaults"),
+    WRITE_ANSWER("write-answer", "WA", "a write's own answer shows the change (ids that resolve, flags set, values echoed)"),
+    UNIQUENESS("uniqueness", "UQ", "duplicate names refused, names freed by rename and delete, create de-duplication"),
+    NOT_FOUND("not-found", "NF", "an id that does not exist gives the operation's own not-found answer"),
     BINARY_FRAMING("binary-framing", "BF", "framed request gives a framed answer; blobs round-trip; tensors decode"),
     WS_PROGRESS("ws-progress", "WS", "download progress stream: schema, order, one terminal status, cancel"),
     AUTH("auth", "AU", "missing or wrong key gives bad_credentials where a key is required");

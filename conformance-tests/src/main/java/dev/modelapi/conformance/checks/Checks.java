@@ -9,7 +9,8 @@ public final class Checks {
     private static final List<Check> ALL = List.of(
             new StatusCodeCheck(), new ContentTypeCheck(), new ResponseSchemaCheck(), new EnvelopeCheck(),
             new ErrorUnionCheck(), new NotAServerErrorCheck(), new NegativeDataCheck(), new PositiveDataCheck(),
-            new StatefulCheck(), new BinaryFramingCheck(), new WsProgressCheck(), new AuthCheck());
+            new StatefulCheck(), new QueryCheck(), new WriteAnswerCheck(), new UniquenessCheck(), new NotFoundCheck(),
+            new BinaryFramingCheck(), new WsProgressCheck(), new AuthCheck());
 
     private Checks() {
     }
@@ -25,9 +26,16 @@ public final class Checks {
      */
     public static List<Check> executionOrder() {
         List<CheckId> order = List.of(CheckId.NEGATIVE_DATA, CheckId.POSITIVE_DATA, CheckId.STATEFUL,
-                CheckId.BINARY_FRAMING, CheckId.WS_PROGRESS, CheckId.AUTH, CheckId.STATUS_CODE, CheckId.CONTENT_TYPE,
+                CheckId.QUERY, CheckId.WRITE_ANSWER, CheckId.UNIQUENESS, CheckId.NOT_FOUND, CheckId.BINARY_FRAMING,
+                CheckId.WS_PROGRESS, CheckId.AUTH, CheckId.STATUS_CODE, CheckId.CONTENT_TYPE,
                 CheckId.RESPONSE_SCHEMA, CheckId.ENVELOPE, CheckId.ERROR_UNION, CheckId.NOT_A_SERVER_ERROR);
         return ALL.stream().sorted(Comparator.comparingInt(c -> order.indexOf(c.id()))).toList();
+    }
+
+    /** The error codes of an operation's own error union (Decthings), empty when it has none. */
+    public static java.util.Set<String> errorCodes(dev.modelapi.conformance.spec.ApiOperation op) {
+        java.util.Map<String, String> union = ErrorUnionCheck.union(op);
+        return union == null ? java.util.Set.of() : union.keySet();
     }
 
     public static Check byId(CheckId id) {

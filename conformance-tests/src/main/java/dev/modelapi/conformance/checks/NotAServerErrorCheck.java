@@ -8,8 +8,8 @@ import dev.modelapi.conformance.spec.ApiOperation;
 
 /**
  * {@code not-a-server-error}: no 5xx answer. The one exception is Pieces, whose spec declares {@code 500 text/plain}
- * as the error answer of its operations: there a 500 is expected for an invalid request or an unknown model (and
- * still wrong for a valid request about a model of the suite's own).
+ * as the error answer of its operations: there a 500 is expected for an invalid request, an unknown model or a
+ * request the model's state refuses (and still wrong for a valid request about a model of the suite's own).
  */
 public final class NotAServerErrorCheck implements Check {
 
@@ -35,7 +35,8 @@ public final class NotAServerErrorCheck implements Check {
                 continue;
             }
             boolean declaredError = op.api() == Api.PIECES && op.declares(e.status())
-                    && (e.intent() == Intent.NEGATIVE || e.intent() == Intent.NOT_FOUND);
+                    && (e.intent() == Intent.NEGATIVE || e.intent() == Intent.NOT_FOUND
+                        || e.intent() == Intent.REFUSAL);
             if (!declaredError) {
                 f.add(ExchangeChecks.where(e) + ": server error " + e.status(), "no 5xx for this request",
                         e.responseSummary(), e);

@@ -1,30 +1,19 @@
 package dev.modelapi.conformance.checks;
 
-import dev.modelapi.conformance.flows.FlowCells;
-import dev.modelapi.conformance.run.ConformanceRun;
-import dev.modelapi.conformance.spec.Api;
-import dev.modelapi.conformance.spec.ApiOperation;
-
 /**
- * {@code stateful}: the lifecycle of a model of the suite's own — read-after-create, update visible, list totals,
- * use-after-delete ({@code model_not_found} / {@code 410}), not listed after delete; Pieces also download → load →
- * unload, and an unknown id gives 410. One flow per API, run once; each operation's cell reports its steps.
+ * {@code stateful}: the lifecycles, on resources of the suite's own. Decthings: models (read-after-create, update
+ * visible, list totals, use-after-delete), states (upload/create → listed → active → bytes → rename → delete, the
+ * active state cannot be deleted), snapshots (→ listed → rename → state bytes → models based on it → delete),
+ * initial-state creation (creating → wait / cancel), training (→ terminal status → metrics, sysinfo → cancel, clear),
+ * evaluation (outputs match the model's definitions → listed → same result), filesystem size, image, persistent
+ * launchers. Pieces: create → read → list → update → load refused before download → download → load → unload →
+ * scores → cache → delete → 410, cancel leaves the model not downloaded, unload-all. Each operation's cell reports
+ * the steps that concern it.
  */
-public final class StatefulCheck implements Check {
+public final class StatefulCheck extends FlowCheck {
 
     @Override
     public CheckId id() {
         return CheckId.STATEFUL;
-    }
-
-    @Override
-    public boolean appliesTo(ApiOperation operation) {
-        return FlowCells.lifecycle(operation);
-    }
-
-    @Override
-    public void run(ApiOperation op, ConformanceRun run) {
-        (op.api() == Api.DECTHINGS ? run.flows().decthingsLifecycle() : run.flows().piecesLifecycle())
-                .conclude(op.id());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelapi.conformance.checks.CheckId;
 import dev.modelapi.conformance.checks.Findings;
 import dev.modelapi.conformance.config.Transport;
 import dev.modelapi.conformance.http.Call;
@@ -37,18 +38,18 @@ final class BlobRoundTrip {
         this.run = run;
     }
 
-    CellVerdicts run() {
-        CellVerdicts v = new CellVerdicts(run.curl());
+    void run(FlowVerdicts verdicts) {
+        CellVerdicts v = verdicts.of(CheckId.BINARY_FRAMING);
         if (run.config().readOnly()) {
             v.skipRest("read-only mode: the round trip uploads a state", UPLOAD, DOWNLOAD);
-            return v;
+            return;
         }
         String model;
         try {
             model = run.fixtures().decthingsModel();
         } catch (TestAbortedException e) {
             v.skipRest(e.getMessage(), UPLOAD, DOWNLOAD);
-            return v;
+            return;
         }
         Random random = new Random(run.seed());
         Map<String, byte[]> blobs = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ final class BlobRoundTrip {
             fu.add("a framed uploadState with " + blobs.size() + " blobs was not accepted",
                     "{\"result\": {\"stateId\": …}}", uploaded.responseSummary(), uploaded);
             v.skipRest("the state could not be uploaded", DOWNLOAD);
-            return v;
+            return;
         }
 
         ObjectNode get = JSON.objectNode().put("modelId", model).put("stateId", stateId.asText());
@@ -81,7 +82,7 @@ final class BlobRoundTrip {
         if (items == null || !items.isArray()) {
             fd.add("getModelState did not return the uploaded state's data", "result.data with "
                     + blobs.size() + " keys", read.decodeError() != null ? read.decodeError() : read.responseSummary(), read);
-            return v;
+            return;
         }
         Map<String, byte[]> back = new LinkedHashMap<>();
         for (JsonNode item : items) {
@@ -98,7 +99,6 @@ final class BlobRoundTrip {
                         actual == null ? "no blob for this key" : describe(actual), read);
             }
         });
-        return v;
     }
 
     private Exchange call(String method, ObjectNode request, String description) {

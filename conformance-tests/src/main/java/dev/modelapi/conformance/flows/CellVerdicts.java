@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a multi-operation flow found, per operation: the flow runs once and each cell (operation × check) reads its
- * own part.
+ * What a multi-operation flow found for one check, per operation: the flow runs once and each cell (operation ×
+ * check) reads its own part.
  */
 public final class CellVerdicts {
 
@@ -41,14 +41,20 @@ public final class CellVerdicts {
         }
     }
 
+    /** The findings of an operation's cell (null when the flow never got there). */
+    public synchronized Findings findings(String operationId) {
+        return findings.get(operationId);
+    }
+
+    /** Why the operation's cell was skipped, or null. */
+    public synchronized String skipReason(String operationId) {
+        return skipped.get(operationId);
+    }
+
     /** Passes, fails or skips the cell of {@code operationId}. */
     public void conclude(String operationId) {
-        Findings f;
-        String skip;
-        synchronized (this) {
-            f = findings.get(operationId);
-            skip = skipped.get(operationId);
-        }
+        Findings f = findings(operationId);
+        String skip = skipReason(operationId);
         if (f != null && !f.isEmpty()) {
             throw f.failure();
         }

@@ -3,6 +3,7 @@ package dev.modelapi.conformance.flows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelapi.conformance.checks.CheckId;
 import dev.modelapi.conformance.checks.Findings;
 import dev.modelapi.conformance.http.Call;
 import dev.modelapi.conformance.http.Exchange;
@@ -35,11 +36,11 @@ final class DecthingsLifecycle {
         this.run = run;
     }
 
-    CellVerdicts run() {
-        CellVerdicts v = new CellVerdicts(run.curl());
+    void run(FlowVerdicts verdicts) {
+        CellVerdicts v = verdicts.of(CheckId.STATEFUL);
         if (run.config().readOnly()) {
             v.skipRest("read-only mode: the lifecycle creates and deletes a model", CELLS);
-            return v;
+            return;
         }
         String name = run.adapter().name("lifecycle");
         ObjectNode create = (ObjectNode) run.adapter().adapt(Fixtures.successExample(catalog.operation(CREATE)),
@@ -53,20 +54,19 @@ final class DecthingsLifecycle {
             fc.add("createModel did not create the lifecycle model", "{\"result\": {\"modelId\": …}}",
                     created.responseSummary(), created);
             v.skipRest("the lifecycle model could not be created", CELLS);
-            return v;
+            return;
         }
         String id = idNode.asText();
 
         // read-after-create
         Exchange read = getById(id, "read-after-create");
         fc.examined();
-        JsonNode model = findModel(read, id);
+        JsonNode model = DecthingsSteps.findModel(read, id);
         if (model == null) {
             fc.add("read-after-create: getModels with filter.ids does not return the model just created",
                     "result.models contains id " + id, read.responseSummary(), read);
-        } else if (!name.equals(model.path("name").asText(null))) {
-            fc.add("read-after-create: the model's name is not the one it was created with", name,
-                    model.path("name").toString(), read);
+        } else {
+            readAfterCreate(create, model, read, fc);
         }
 
         // update visible
@@ -82,7 +82,7 @@ final class DecthingsLifecycle {
                     updated.responseSummary(), updated);
         } else {
             Exchange after = getById(id, "read after update");
-            JsonNode m = findModel(after, id);
+            JsonNode m = DecthingsSteps.findModel(after, id);
             if (m == null || !newName.equals(m.path("name").asText(null))
                     || !newDescription.equals(m.path("description").asText(null))) {
                 fu.add("update not visible: getModels does not show the new name and description",
@@ -123,7 +123,7 @@ final class DecthingsLifecycle {
         byName.putObject("filter").putArray("names").add(newName);
         Exchange named = call(LIST, byName, "list by name");
         fl.examined();
-        if (findModel(named, id) == null) {
+        if (DecthingsSteps.findModel(named, id) == null) {
             fl.add("filter.names with the model's name does not return it", "result.models contains id " + id,
                     named.responseSummary(), named);
         }
@@ -135,12 +135,12 @@ final class DecthingsLifecycle {
         if (deleted.result() == null) {
             fd.add("deleteModel did not delete the suite's own model", "{\"result\": {}}",
                     deleted.responseSummary(), deleted);
-            return v;
+            return;
         }
         Exchange gone = getById(id, "read after delete");
         fd.examined();
         JsonNode g = gone.result();
-        if (g == null || findModel(gone, id) != null || g.path("total").asInt(-1) != 0) {
+        if (g == null || DecthingsSteps.findModel(gone, id) != null || g.path("total").asInt(-1) != 0) {
             fd.add("the deleted model is still listed by getModels", "no model, total 0",
                     gone.responseSummary(), gone);
         }
@@ -158,7 +158,35 @@ final class DecthingsLifecycle {
             fd.add("use-after-delete: updating the deleted model must give model_not_found",
                     "{\"error\": {\"code\": \"model_not_found\"}}", use.responseSummary(), use);
         }
-        return v;
+    }
+
+    /** The model shows what it was created with: name, description, public access, language, tags. */
+    private static void readAfterCreate(ObjectNode create, JsonNode model, Exchange read, Findings f) {
+        JsonNode options = create.path("options");
+        Map<String, JsonNode> expected = new java.util.LinkedHashMap<>();
+        expected.put("name", create.get("name"));
+        expected.put("description", create.get("description"));
+        expected.put("publicAccess", create.path("publicAccess").isBoolean() ? create.get("publicAccess")
+                : JSON.booleanNode(false));
+        if (options.has("language")) {
+            expected.put("language", options.get("language"));
+        }
+        expected.forEach((field, value) -> {
+            if (value != null && !value.equals(model.get(field))) {
+                f.add("read-after-create: the model's " + field + " is not the one it was created with",
+                        field + " " + value, field + " " + model.get(field), read);
+            }
+        });
+        for (JsonNode tag : options.path("tags")) {
+            if (DecthingsSteps.find(model.get("tags"), tag::equals) == null) {
+                f.add("read-after-create: a tag the model was created with is missing", "tags contain " + tag,
+                        "tags " + model.get("tags"), read);
+            }
+        }
+        if (model.path("beingCreated").asBoolean(false)) {
+            f.add("read-after-create: a model created from code has no initial state to create, yet it says"
+                    + " beingCreated: true", "beingCreated false", "beingCreated true", read);
+        }
     }
 
     private Exchange getById(String id, String description) {
@@ -171,15 +199,4 @@ final class DecthingsLifecycle {
         return run.decthings().call(catalog.operation(operation), request, Call.of(Intent.FLOW, description));
     }
 
-    static JsonNode findModel(Exchange e, String id) {
-        JsonNode models = e.result() == null ? null : e.result().get("models");
-        if (models != null && models.isArray()) {
-            for (JsonNode m : models) {
-                if (id.equals(m.path("id").asText(null))) {
-                    return m;
-                }
-            }
-        }
-        return null;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.modelapi.conformance.flows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelapi.conformance.checks.CheckId;
 import dev.modelapi.conformance.checks.Findings;
 import dev.modelapi.conformance.http.Call;
 import dev.modelapi.conformance.http.Exchange;
@@ -12,13 +13,17 @@ import dev.modelapi.conformance.spec.SpecCatalog;
 import org.opentest4j.TestAbortedException;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The Pieces download-progress WebSocket on models of the suite's own: one download followed to its end (every frame
- * judged by {@link ProgressSequence}, then {@code downloaded: true}), and one download canceled after its first frame
- * (terminal status {@code CANCELED}). Frames that arrive before the download is started are ignored, as the AsyncAPI
- * document allows a first frame with the current status.
+ * The Pieces download-progress WebSocket on models of the suite's own: one download followed to its end by two
+ * listeners (every frame judged by {@link ProgressSequence}, both listeners see the same frames, then
+ * {@code downloaded: true}; a listener that joins after the end sees no running download), and one download
+ * canceled after its first frame (terminal status {@code CANCELED}; the cancel's answer and the model afterwards
+ * show it neither downloading nor downloaded). Frames that arrive before the download is started are ignored, as
+ * the AsyncAPI document allows a first frame with the current status.
  */
 final class DownloadProgressFlow {
 
@@ -35,11 +40,15 @@ final class DownloadProgressFlow {
         this.run = run;
     }
 
-    CellVerdicts run() {
-        CellVerdicts v = new CellVerdicts(run.curl());
+    void run(FlowVerdicts verdicts) {
+        CellVerdicts v = verdicts.of(CheckId.WS_PROGRESS);
+        stateful = verdicts.of(CheckId.STATEFUL);
+        answers = verdicts.of(CheckId.WRITE_ANSWER);
         if (run.config().readOnly()) {
             v.skipRest("read-only mode: following a download means starting one", PROGRESS, CANCEL);
-            return v;
+            stateful.skipRest("read-only mode: canceling a download means starting one", CANCEL);
+            answers.skipRest("read-only mode: canceling a download means starting one", CANCEL);
+            return;
         }
         try {
             followDownload(v.at(PROGRESS), run.fixtures().throwawayPiecesModel("progress"));
@@ -51,22 +60,33 @@ final class DownloadProgressFlow {
         } catch (TestAbortedException e) {
             v.skip(CANCEL, e.getMessage());
         }
-        return v;
+        stateful.skipRest("the download could not be canceled", CANCEL);
+        answers.skipRest("the download could not be canceled", CANCEL);
     }
+
+    private CellVerdicts stateful;
+    private CellVerdicts answers;
 
     private void followDownload(Findings f, String id) {
         ProgressSocket opened = open(id, f);
         if (opened == null) {
             return;
         }
-        try (ProgressSocket socket = opened) {
+        ProgressSocket second = open(id, f);
+        if (second == null) {
+            opened.close();
+            return;
+        }
+        try (ProgressSocket socket = opened; ProgressSocket other = second) {
             socket.drain(200);
+            other.drain(0);
             Exchange started = call(DOWNLOAD, id, "download followed on the WebSocket");
             if (started.status() / 100 != 2) {
                 throw new TestAbortedException("the download could not be started: " + started.responseSummary());
             }
             ProgressSequence sequence = new ProgressSequence();
-            if (!collect(socket, sequence, f, DOWNLOAD_TIMEOUT_MILLIS)) {
+            List<String> seen = new ArrayList<>();
+            if (!collect(socket, sequence, f, DOWNLOAD_TIMEOUT_MILLIS, seen)) {
                 return;
             }
             for (ProgressSocket.Event e : socket.drain(GRACE_MILLIS)) {
@@ -74,11 +94,63 @@ final class DownloadProgressFlow {
                     sequence.accept(e.text(), f);
                 }
             }
+            sameFrames(other, seen, f);
             if ("COMPLETED".equals(sequence.terminal())) {
                 JsonNode model = run.fixtures().awaitPiecesModel(id, m -> m.path("downloaded").asBoolean(false), 5_000);
                 if (model == null) {
                     f.add("COMPLETED was sent but GET /model/{id} does not show downloaded: true",
                             "downloaded: true after COMPLETED", "downloaded: false");
+                }
+                lateListener(id, f);
+            }
+        }
+    }
+
+    /** A second listener, connected before the download started, receives the same frames as the first. */
+    private void sameFrames(ProgressSocket other, List<String> expected, Findings f) {
+        List<String> got = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + GRACE_MILLIS + 2_000;
+        while (got.size() < expected.size()) {
+            ProgressSocket.Event e = other.next(Math.max(1, deadline - System.currentTimeMillis()));
+            if (e == null || !e.isFrame()) {
+                break;
+            }
+            got.add(frameKey(e.text()));
+        }
+        f.examined();
+        if (!got.equals(expected)) {
+            f.add("two listeners of one download must see the same frames", expected.size() + " frames " + expected,
+                    got.size() + " frames " + got);
+        }
+    }
+
+    /** The status and percentage of a frame (what two listeners must agree on). */
+    private static String frameKey(String text) {
+        try {
+            JsonNode frame = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            return frame.path("status").asText("?") + (frame.path("percentage").isNumber()
+                    ? " " + frame.path("percentage").asDouble() : "");
+        } catch (Exception e) {
+            return text;
+        }
+    }
+
+    /** A listener that connects after the download completed sees no running download. */
+    private void lateListener(String id, Findings f) {
+        ProgressSocket late = open(id, f);
+        if (late == null) {
+            return;
+        }
+        try (late) {
+            f.examined();
+            for (ProgressSocket.Event e : late.drain(GRACE_MILLIS)) {
+                if (!e.isFrame()) {
+                    continue;
+                }
+                String status = frameKey(e.text()).split(" ")[0];
+                if (!"COMPLETED".equals(status)) {
+                    f.add("a listener that joins after the download completed must not see a running download",
+                            "no frame, or the current status COMPLETED", e.text());
                 }
             }
         }
@@ -115,19 +187,36 @@ final class DownloadProgressFlow {
                 f.add("POST /model/{id}/download/cancel failed during a download", "200 with the Model",
                         canceled.responseSummary(), canceled);
             }
-            if (!collect(socket, sequence, f, 10_000)) {
+            if (!collect(socket, sequence, f, 10_000, new ArrayList<>())) {
                 return;
             }
             if ("COMPLETED".equals(sequence.terminal())) {
                 v.skip(CANCEL, "the download completed before the cancel took effect");
+                stateful.skip(CANCEL, "the download completed before the cancel took effect");
+                answers.skip(CANCEL, "the download completed before the cancel took effect");
             } else if (!"CANCELED".equals(sequence.terminal())) {
                 f.add("a canceled download must end with CANCELED", "status CANCELED", "status " + sequence.terminal());
+            } else {
+                if (canceled.status() / 100 == 2) {
+                    AnswerShows.judge(canceled.operation(), canceled, answers.at(CANCEL));
+                }
+                Findings fs = stateful.at(CANCEL);
+                fs.examined();
+                JsonNode model = run.fixtures().awaitPiecesModel(id, m -> true, 5_000);
+                if (model == null || model.path("downloaded").asBoolean(false)
+                        || model.path("downloading").asBoolean(false)) {
+                    fs.add("a canceled download leaves the model neither downloaded nor downloading",
+                            "downloaded: false, downloading: false", model == null ? "the model cannot be read"
+                                    : "downloaded: " + model.get("downloaded") + ", downloading: "
+                                    + model.get("downloading"));
+                }
             }
         }
     }
 
-    /** Reads frames until a terminal status; false (with a finding) when none came in time. */
-    private boolean collect(ProgressSocket socket, ProgressSequence sequence, Findings f, long timeoutMillis) {
+    /** Reads frames (keys into {@code seen}) until a terminal status; false (with a finding) when none came in time. */
+    private boolean collect(ProgressSocket socket, ProgressSequence sequence, Findings f, long timeoutMillis,
+                            List<String> seen) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (sequence.terminal() == null) {
             long left = deadline - System.currentTimeMillis();
@@ -139,6 +228,7 @@ final class DownloadProgressFlow {
                 return false;
             }
             sequence.accept(e.text(), f);
+            seen.add(frameKey(e.text()));
         }
         return true;
     }

@@ -4,8 +4,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Retries a call that the deployment refused for rate limiting ({@code too_many_requests} / HTTP 429), with
- * exponential backoff honouring {@code Retry-After} when given.
+ * Retries a call that the deployment refused for rate limiting the way its spec declares it (Decthings:
+ * {@code too_many_requests}), with exponential backoff honouring {@code Retry-After} when given.
  */
 public final class Backoff {
 
@@ -19,6 +19,14 @@ public final class Backoff {
 
     public static Backoff standard() {
         return new Backoff(5, 500);
+    }
+
+    /**
+     * No retry: for an API whose spec declares no rate-limiting answer (Pieces declares no 429), a 429 is an
+     * undeclared status for the checks to report, not something to wait out.
+     */
+    public static Backoff none() {
+        return new Backoff(1, 0);
     }
 
     /** Calls {@code call} until {@code rateLimited} says no or attempts run out; returns the last result. */

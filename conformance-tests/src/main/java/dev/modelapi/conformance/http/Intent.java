@@ -13,10 +13,15 @@ public enum Intent {
     /** A valid request sent with a wrong key. */
     AUTH_WRONG,
     /** A step of a stateful flow (valid request). */
-    FLOW;
+    FLOW,
+    /**
+     * A valid request that the resource's state makes impossible (a model loaded before it is downloaded): the
+     * operation's declared error answer is the right one.
+     */
+    REFUSAL;
 
     /** Whether the request itself is valid, so that a rejection is wrong. */
     public boolean validRequest() {
-        return this == POSITIVE || this == FLOW;
+        return this == POSITIVE || this == FLOW || this == REFUSAL;
     }
 }

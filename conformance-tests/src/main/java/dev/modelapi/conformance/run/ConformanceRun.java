@@ -51,7 +51,7 @@ public final class ConformanceRun implements AutoCloseable {
     private final OperationProbes probes;
     private final Flows flows;
     private final Instant started = Instant.now();
-    private final java.util.Map<Api, Memo<Boolean>> traffic = new java.util.EnumMap<>(Api.class);
+    private final TrafficPlan trafficPlan;
     private final Thread shutdownHook;
     private boolean closed;
 
@@ -70,12 +70,15 @@ public final class ConformanceRun implements AutoCloseable {
         String apiKey = embedded != null ? embedded.apiKey() : config.apiKey();
         this.decthings = decthingsUrl == null ? null : new DecthingsCaller(decthingsUrl, apiKey,
                 "conformance-wrong-key-" + runId, config.transport(), sender, log, backoff);
-        this.pieces = piecesUrl == null ? null : new PiecesCaller(piecesUrl, config.piecesAppId(), sender, log, backoff);
+        // the Pieces spec declares no rate limiting (no 429): its answers are judged as they come
+        this.pieces = piecesUrl == null ? null : new PiecesCaller(piecesUrl, config.piecesAppId(), sender, log,
+                Backoff.none());
         ResourceTracker tracker = new ResourceTracker(cleanup, decthings, pieces, adapter.prefix());
         log.addListener(tracker::onExchange);
         this.fixtures = new Fixtures(this);
         this.probes = new OperationProbes(this);
         this.flows = new Flows(this);
+        this.trafficPlan = new TrafficPlan(this);
         this.shutdownHook = new Thread(this::onShutdown, "conformance-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -90,44 +93,19 @@ public final class ConformanceRun implements AutoCloseable {
     }
 
     /**
-     * Sends all of an API's probe and flow traffic (once), so that the checks judging an operation's answers see
-     * every exchange the run will have with it, whatever order the cells run in. Flows of disabled checks are left
-     * out; a flow that fails here fails again in its own cell.
+     * Sends all of an API's probe and flow traffic (once, in parallel: {@link TrafficPlan}), so that the checks
+     * judging an operation's answers see every exchange the run will have with it, whatever order the cells run in.
+     * Flows of disabled checks are left out; a flow that fails here fails again in its own cell.
      */
     public void generateTraffic(Api api) {
-        Memo<Boolean> memo;
-        synchronized (traffic) {
-            memo = traffic.computeIfAbsent(api, a -> Memo.of(() -> {
-                for (ApiOperation op : dev.modelapi.conformance.spec.SpecCatalog.of(a).operations()) {
-                    quietly(() -> probes.of(op));
-                }
-                if (config.enabled(dev.modelapi.conformance.checks.CheckId.STATEFUL)) {
-                    quietly(a == Api.DECTHINGS ? flows::decthingsLifecycle : flows::piecesLifecycle);
-                }
-                if (a == Api.DECTHINGS && config.enabled(dev.modelapi.conformance.checks.CheckId.BINARY_FRAMING)) {
-                    quietly(flows::blobRoundTrip);
-                }
-                if (a == Api.PIECES && config.enabled(dev.modelapi.conformance.checks.CheckId.WS_PROGRESS)) {
-                    quietly(flows::downloadProgress);
-                }
-                return Boolean.TRUE;
-            }));
-        }
-        memo.get();
-    }
-
-    private static void quietly(java.util.function.Supplier<?> step) {
-        try {
-            step.get();
-        } catch (RuntimeException e) {
-            // reported by the cell that owns the step
-        }
+        trafficPlan.await(api);
     }
 
     /** Runs one cell and records its outcome. */
     public void execute(Check check, ApiOperation op) {
         long start = System.nanoTime();
         try {
+            generateTraffic(op.api());
             check.run(op, this);
             record(op, check, OutcomeStatus.PASSED, null, null, start);
         } catch (CheckFailure f) {
@@ -248,6 +226,7 @@ public final class ConformanceRun implements AutoCloseable {
         } catch (IllegalStateException e) {
             // shutting down already: the hook runs anyway
         }
+        trafficPlan.close();
         try {
             cleanup.cleanAll();
             new ReportWriter(this).writeAll();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelapi.conformance.data.Mutation;
 import dev.modelapi.conformance.data.NegativeVariants;
+import dev.modelapi.conformance.data.NotFoundVariants;
+import dev.modelapi.conformance.http.AuthMode;
 import dev.modelapi.conformance.data.SchemaInstanceGenerator;
 import dev.modelapi.conformance.http.Call;
 import dev.modelapi.conformance.http.Exchange;
@@ -68,6 +70,7 @@ public final class OperationProbes {
             }
         });
         List<Exchange> negative = new ArrayList<>();
+        List<Exchange> notFound = new ArrayList<>();
         if (!requests.isEmpty()) {
             JsonNode base = requests.values().iterator().next();
             for (Mutation m : negativeVariants(op, base)) {
@@ -77,8 +80,22 @@ public final class OperationProbes {
                     notes.add(m.description() + ": not sent (" + e.getMessage() + ")");
                 }
             }
+            for (NotFoundVariants.IdField id : NotFoundVariants.of(op)) {
+                // without a model of its own the suite can only name a model that does not exist
+                if (run.config().readOnly() && !id.field().equals(NotFoundVariants.MODEL_ID)) {
+                    continue;
+                }
+                String unknown = run.adapter().randomId();
+                ObjectNode body = ((ObjectNode) base.deepCopy()).put(id.field(), unknown);
+                try {
+                    notFound.add(run.decthings().call(op, body, new Call(Intent.NOT_FOUND,
+                            "unknown " + id.field() + " " + unknown, id.field(), AuthMode.CONFIGURED, null)));
+                } catch (RequestEncodingException e) {
+                    notes.add("unknown " + id.field() + ": not sent (" + e.getMessage() + ")");
+                }
+            }
         }
-        return new Probe(op, positive, negative, List.of(), notes, null);
+        return new Probe(op, positive, negative, notFound, notes, null);
     }
 
     private Map<String, String> decthingsIds(ApiOperation op) {
@@ -134,7 +151,7 @@ public final class OperationProbes {
             positive.add(run.pieces().call(op, path, null, Call.of(Intent.POSITIVE,
                     path.isEmpty() ? "no parameters" : "model " + id)));
         }
-        if (!op.pathParameters().isEmpty() && !writes) {
+        if (!op.pathParameters().isEmpty()) {
             String unknown = run.adapter().randomId();
             notFound.add(run.pieces().call(op, Map.of(op.pathParameters().get(0), unknown), null,
                     Call.of(Intent.NOT_FOUND, "unknown model " + unknown)));
