@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Decthings document describes the complete Model API of the state/snapshot generation: the 33 methods of
- * decthings-api.md §2.1 (JS {@code @decthings/api-client} 0.5.15, Rust {@code decthings-api} 0.1.5, Python 0.0.4, the
+ * docs/decthings-wire-format.md §1 (JS {@code @decthings/api-client} 0.5.15, Rust {@code decthings-api} 0.1.5, Python 0.0.4, the
  * decthings.com reference pages), no more and no fewer.
  */
 class DecthingsOperationCountTest {

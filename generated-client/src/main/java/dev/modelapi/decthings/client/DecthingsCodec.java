@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Logical JSON (the {@code application/json} form of the spec) ↔ framed body (decthings-api.md §1.3/§1.4), per
+ * Logical JSON (the {@code application/json} form of the spec) ↔ framed body (docs/decthings-wire-format.md §3/§4), per
  * method, following the operation's {@code x-decthings-blobs} as read from the spec by {@link BlobMapping}.
  */
 final class DecthingsCodec {

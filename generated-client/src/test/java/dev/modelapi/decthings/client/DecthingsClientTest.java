@@ -54,7 +54,7 @@ class DecthingsClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] ONNX = {8, 7, 18, 7, 'p', 'y', 't', 'o', 'r', 'c', 'h'};
-    /** f32 tensor, shape [2], [1.0, 2.0] (decthings-api.md §3). */
+    /** f32 tensor, shape [2], [1.0, 2.0] (docs/decthings-wire-format.md §5). */
     private static final byte[] TENSOR = {1, 1, 2, 0, 0, (byte) 0x80, 0x3f, 0, 0, 0, 0x40};
 
     /** WireMock on loopback, one per class, reset before each test by the extension. */

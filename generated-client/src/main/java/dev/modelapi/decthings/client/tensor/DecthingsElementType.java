@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The element types of a {@link DecthingsTensor}, with their wire code (the first byte of a serialized tensor) and
- * their JSON name (decthings-api.md §3, §4.4).
+ * their JSON name (docs/decthings-wire-format.md §5).
  */
 public enum DecthingsElementType {
     F32(1, "f32", 4),

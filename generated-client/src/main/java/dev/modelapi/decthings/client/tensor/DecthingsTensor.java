@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * An immutable n-dimensional array of one {@link DecthingsElementType}, with its binary serialization
- * (decthings-api.md §3; the Rust client is the reference where the JS one differs).
+ * (docs/decthings-wire-format.md §5; the Rust client is the reference where the JS one differs).
  *
  * <p>Elements are kept in row-major order in a Java array chosen per type ("carrier"):
  *
@@ -283,7 +283,7 @@ public final class DecthingsTensor {
         return TensorWriter.serializedSize(this);
     }
 
-    /** The binary form (decthings-api.md §3). */
+    /** The binary form (docs/decthings-wire-format.md §5). */
     public byte[] serialize() {
         ByteBuffer out = ByteBuffer.allocate(serializedSize());
         TensorWriter.write(this, out);

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Decthings HTTP request body (decthings-api.md §1.3): all lengths first, then the bytes.
+ * The Decthings HTTP request body (docs/decthings-wire-format.md §3): all lengths first, then the bytes.
  *
  * <pre>
  *   u8          number of blobs N (0..255)

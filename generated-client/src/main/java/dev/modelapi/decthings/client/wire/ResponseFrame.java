@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Decthings HTTP response body (decthings-api.md §1.4): no blob count, each blob carries its own length.
+ * The Decthings HTTP response body (docs/decthings-wire-format.md §4): no blob count, each blob carries its own length.
  *
  * <pre>
  *   varint      JSON length

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 
 /**
- * The Decthings variable-length unsigned 64-bit integer (decthings-api.md §1.2).
+ * The Decthings variable-length unsigned 64-bit integer (docs/decthings-wire-format.md §2).
  *
  * <pre>
  *   x &lt; 253      1 byte: x

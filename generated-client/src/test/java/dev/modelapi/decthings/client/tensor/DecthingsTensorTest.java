@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class DecthingsTensorTest {
 
-    // ------------------------------------------------------------------ the worked examples of decthings-api.md §3
+    // ------------------------------------------------------------------ the worked examples of docs/decthings-wire-format.md §5
 
     @Test
     void f32VectorMatchesTheReferenceBytes() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class RequestFrameTest {
 
-    /** decthings-api.md §1.3: Model/evaluate with one inline f32 tensor [1.0, 2.0]. */
+    /** docs/decthings-wire-format.md §3: Model/evaluate with one inline f32 tensor [1.0, 2.0]. */
     static final String EVALUATE_JSON = "{\"modelId\":\"abc\",\"params\":[{\"name\":\"input\"}]}";
     static final byte[] F32_TENSOR = hex("01 01 02 00 00 80 3f 00 00 00 40");
     static final byte[] EVALUATE_FRAME = concat(hex("01 2d 0b"), utf8(EVALUATE_JSON), F32_TENSOR);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ResponseFrameTest {
 
-    /** decthings-api.md §1.4: getModelState result with one key. */
+    /** docs/decthings-wire-format.md §4: getModelState result with one key. */
     static final String STATE_JSON = "{\"result\":{\"stateKeyNames\":[\"w\"]}}";
     static final byte[] STATE_FRAME = concat(hex("22"), utf8(STATE_JSON), hex("03 01 02 03"));
 
