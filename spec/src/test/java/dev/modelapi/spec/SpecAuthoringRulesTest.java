@@ -128,6 +128,31 @@ class SpecAuthoringRulesTest {
         }
     }
 
+    /**
+     * {@code x-modelapi-idempotent} (spec/README.md): reads, waits and setters are marked {@code true}, nothing else
+     * is marked at all; the SDK retries exactly the marked calls.
+     */
+    @Test
+    void decthingsMarksReadsWaitsAndSettersIdempotentAndNothingElse() {
+        SpecModel model = new SpecModel(ModelApiSpec.DECTHINGS.openApi());
+        Map<String, Object> marks = new TreeMap<>();
+        Set<String> expected = new TreeSet<>();
+        for (SpecModel.Op op : model.operations()) {
+            String id = op.operation().getOperationId();
+            Map<String, Object> ext = op.operation().getExtensions();
+            if (ext != null && ext.containsKey("x-modelapi-idempotent")) {
+                marks.put(id, ext.get("x-modelapi-idempotent"));
+            }
+            if (id.matches("(get|waitFor|set|update)[A-Z].*")) {
+                expected.add(id);
+            }
+        }
+        assertThat(marks.keySet()).isEqualTo(expected);
+        assertThat(new HashSet<>(marks.values())).containsExactly(Boolean.TRUE);
+        assertThat(expected).contains("getModels", "waitForModelToBeCreated", "setImage", "updateModel")
+                .doesNotContain("createModel", "deleteModel", "train", "evaluate", "snapshotModel");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyDecthingsOperationStatesItsBlobsAndTheyPointAtBinaryFields() {
         SpecModel model = new SpecModel(ModelApiSpec.DECTHINGS.openApi());
