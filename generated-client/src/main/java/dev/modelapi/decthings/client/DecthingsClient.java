@@ -1,11 +1,19 @@
 package dev.modelapi.decthings.client;
 
+import dev.modelapi.client.RetryPolicy;
+import dev.modelapi.client.internal.NetworkHttpClient;
+import dev.modelapi.client.internal.RetryingHttpClient;
 import dev.modelapi.decthings.client.api.ModelApi;
+import dev.modelapi.decthings.client.api.ModelAsyncApi;
 import dev.modelapi.decthings.client.invoker.ApiClient;
+import dev.modelapi.decthings.client.model.GetModelsRequest;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -19,9 +27,23 @@ import java.util.Objects;
  * CreateModelResponse response = client.model().createModel(request);
  * }</pre>
  *
- * <p>Calls return the response envelope: exactly one of {@code getResult()} and {@code getError()} is set, and the
- * error is a sealed interface with one class per variant (plus {@code Unknown} for codes this SDK does not know).
- * Transport failures and non-2xx statuses throw {@link dev.modelapi.decthings.client.invoker.ApiException}.
+ * <p>Every method exists twice: {@link #model()} blocks, {@link #modelAsync()} returns a {@code CompletableFuture}
+ * of the same envelope. {@link #allModels} iterates every model of a {@code getModels} query, page by page.
+ *
+ * <p>A call fails in one of three distinct ways:
+ * <ul>
+ *   <li><b>API error</b>: the platform answered and said no. The call returns the envelope with {@code getError()}
+ *       set (exactly one of {@code getResult()} and {@code getError()} is), a sealed interface with one class per
+ *       code of that method plus {@code Unknown} for codes this SDK does not know.</li>
+ *   <li><b>HTTP error</b>: the answer's status is not 2xx (404 unknown method, 500). The call throws
+ *       {@link dev.modelapi.decthings.client.invoker.ApiException} with {@code getCode()} the status.</li>
+ *   <li><b>No answer</b>: refused, reset, timed out, TLS. The call throws the unchecked
+ *       {@link dev.modelapi.client.TransportException} (an async call completes exceptionally with it).</li>
+ * </ul>
+ *
+ * <p>Busy answers ({@code too_many_requests}, HTTP 429/503) of idempotent calls are retried by the
+ * {@link Builder#retryPolicy retry policy}, {@link RetryPolicy#defaults()} unless set; {@link RetryPolicy#none()}
+ * turns that off.
  */
 public final class DecthingsClient {
 
@@ -31,19 +53,31 @@ public final class DecthingsClient {
     private final URI baseUrl;
     private final Transport transport;
     private final ApiClient apiClient;
+    private final RetryPolicy retryPolicy;
     private final ModelApi model;
+    private final ModelAsyncApi modelAsync;
 
     private DecthingsClient(Builder b) {
         this.baseUrl = b.baseUrl;
         this.transport = b.transport;
+        this.retryPolicy = b.retryPolicy;
+        if (transport == Transport.JSON && !b.jsonTransportToAnyHost && !isLocal(baseUrl)) {
+            throw new IllegalStateException("The JSON transport is for the mock and tests; " + baseUrl.getHost()
+                    + " is not a local host, and api.decthings.com speaks only the binary transport. Use "
+                    + "Transport.BINARY, or jsonTransportToAnyHost(true) for a JSON-speaking server elsewhere.");
+        }
         HttpClient.Builder http = b.httpClientBuilder != null ? b.httpClientBuilder : HttpClient.newBuilder();
         if (b.connectTimeout != null) {
             http.connectTimeout(b.connectTimeout);
         }
-        HttpClient network = http.build();
-        HttpClient httpClient = transport == Transport.BINARY
-                ? new BinaryTransportHttpClient(network, DecthingsCodec.fromSpec())
-                : network;
+        // layers, top to bottom: retries judge the logical answer, framing, then the network (no-answer failures)
+        HttpClient httpClient = new NetworkHttpClient(http.build());
+        if (transport == Transport.BINARY) {
+            httpClient = new BinaryTransportHttpClient(httpClient, DecthingsCodec.fromSpec());
+        }
+        if (retryPolicy.maxAttempts() > 1) {
+            httpClient = new RetryingHttpClient(httpClient, retryPolicy, DecthingsRetryRules.fromSpec());
+        }
         ApiClient api = new FixedHttpClientApiClient(httpClient);
         api.updateBaseUri(stripTrailingSlash(baseUrl.toString()));
         if (b.timeout != null) {
@@ -63,6 +97,7 @@ public final class DecthingsClient {
         });
         this.apiClient = api;
         this.model = new ModelApi(api);
+        this.modelAsync = new ModelAsyncApi(api);
     }
 
     public static Builder builder() {
@@ -72,6 +107,32 @@ public final class DecthingsClient {
     /** The Model sub-API ({@code POST {baseUrl}/Model/{method}}). */
     public ModelApi model() {
         return model;
+    }
+
+    /** The Model sub-API with every call returning a {@code CompletableFuture} of the same envelope. */
+    public ModelAsyncApi modelAsync() {
+        return modelAsync;
+    }
+
+    /**
+     * Every model that {@code query} matches, across as many pages as it takes: the query's filter and sort are
+     * kept, its {@code offset} (default 0) is where it starts and its {@code limit} (default 20) is the page size.
+     * Pages are fetched while the result is iterated; {@link ModelPages#stream()} gives a stream.
+     *
+     * @throws IllegalArgumentException if the query's limit is less than 1
+     */
+    public ModelPages allModels(GetModelsRequest query) {
+        return new ModelPages(model, query);
+    }
+
+    /** {@link #allModels(GetModelsRequest)} of every model the key may see. */
+    public ModelPages allModels() {
+        return allModels(new GetModelsRequest());
+    }
+
+    /** The policy that busy answers are retried with. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     /** The generated invoker behind {@link #model()}, e.g. for its {@code ObjectMapper}. */
@@ -87,6 +148,31 @@ public final class DecthingsClient {
         return transport;
     }
 
+    /** {@code localhost}, {@code *.localhost} or a loopback / any-local address literal: no name lookup. */
+    static boolean isLocal(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        boolean literal = h.matches("[0-9.]+") || h.contains(":");
+        if (!literal) {
+            return false;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(h);   // a literal: parsed, not looked up
+            return address.isLoopbackAddress() || address.isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     private static String stripTrailingSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
@@ -99,6 +185,8 @@ public final class DecthingsClient {
         private Duration connectTimeout;
         private Transport transport = Transport.BINARY;
         private HttpClient.Builder httpClientBuilder;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private boolean jsonTransportToAnyHost;
 
         private Builder() {
         }
@@ -138,7 +226,11 @@ public final class DecthingsClient {
             return this;
         }
 
-        /** {@link Transport#BINARY} (the default, what api.decthings.com speaks) or {@link Transport#JSON}. */
+        /**
+         * {@link Transport#BINARY} (the default, what api.decthings.com speaks) or {@link Transport#JSON}, the
+         * logical JSON documents that this kit's mock also accepts. JSON is refused by {@link #build()} for a base
+         * URL that is not a local host unless {@link #jsonTransportToAnyHost(boolean)} allows it.
+         */
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
             return this;
@@ -150,6 +242,25 @@ public final class DecthingsClient {
             return this;
         }
 
+        /** Allow the JSON transport to a non-local host (a mock on another machine); default {@code false}. */
+        public Builder jsonTransportToAnyHost(boolean allow) {
+            this.jsonTransportToAnyHost = allow;
+            return this;
+        }
+
+        /**
+         * When busy answers are retried: {@link RetryPolicy#defaults()} (3 attempts, idempotent calls only) unless
+         * set; {@link RetryPolicy#none()} never retries.
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if the JSON transport is chosen for a non-local host without
+         *     {@link #jsonTransportToAnyHost(boolean)}
+         */
         public DecthingsClient build() {
             return new DecthingsClient(this);
         }

@@ -1,7 +1,12 @@
 package dev.modelapi.pieces.client;
 
+import dev.modelapi.client.RetryPolicy;
+import dev.modelapi.client.internal.NetworkHttpClient;
+import dev.modelapi.client.internal.RetryingHttpClient;
 import dev.modelapi.pieces.client.api.ModelApi;
+import dev.modelapi.pieces.client.api.ModelAsyncApi;
 import dev.modelapi.pieces.client.api.ModelsApi;
+import dev.modelapi.pieces.client.api.ModelsAsyncApi;
 import dev.modelapi.pieces.client.invoker.ApiClient;
 import dev.modelapi.pieces.client.model.ModelDownloadProgress;
 
@@ -23,6 +28,12 @@ import java.util.function.Consumer;
  * Model model = pieces.model().modelSpecificModelDownload(id);
  * ModelDownloadProgress last = pieces.downloadProgress(id, p -> System.out.println(p.getPercentage())).join();
  * }</pre>
+ *
+ * <p>{@link #modelAsync()} and {@link #modelsAsync()} are the same APIs returning {@code CompletableFuture}s. A
+ * status outside 2xx throws (or completes with) the generated {@code ApiException}; no answer at all (refused,
+ * reset, timeout) throws the unchecked {@link dev.modelapi.client.TransportException}. Idempotent calls
+ * ({@code GET}, {@code PUT}, {@code DELETE}) answered 429 or 503 are retried by the
+ * {@link Builder#retryPolicy retry policy}, {@link RetryPolicy#defaults()} unless set.
  */
 public final class PiecesClient {
 
@@ -39,6 +50,9 @@ public final class PiecesClient {
     private final ApiClient apiClient;
     private final ModelApi model;
     private final ModelsApi models;
+    private final ModelAsyncApi modelAsync;
+    private final ModelsAsyncApi modelsAsync;
+    private final RetryPolicy retryPolicy;
 
     private PiecesClient(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -48,7 +62,11 @@ public final class PiecesClient {
         if (timeout != null) {
             http.connectTimeout(timeout);
         }
-        this.httpClient = http.build();
+        this.retryPolicy = b.retryPolicy;
+        HttpClient network = new NetworkHttpClient(http.build());
+        this.httpClient = retryPolicy.maxAttempts() > 1
+                ? new RetryingHttpClient(network, retryPolicy, new PiecesRetryRules())
+                : network;
         ApiClient api = new ApiClient() {
             @Override
             public HttpClient getHttpClient() {
@@ -66,6 +84,8 @@ public final class PiecesClient {
         this.apiClient = api;
         this.model = new ModelApi(api);
         this.models = new ModelsApi(api);
+        this.modelAsync = new ModelAsyncApi(api);
+        this.modelsAsync = new ModelsAsyncApi(api);
     }
 
     public static Builder builder() {
@@ -80,6 +100,21 @@ public final class PiecesClient {
     /** The Models API: list, create, delete, unload all. */
     public ModelsApi models() {
         return models;
+    }
+
+    /** {@link #model()} with every call returning a {@code CompletableFuture}. */
+    public ModelAsyncApi modelAsync() {
+        return modelAsync;
+    }
+
+    /** {@link #models()} with every call returning a {@code CompletableFuture}. */
+    public ModelsAsyncApi modelsAsync() {
+        return modelsAsync;
+    }
+
+    /** The policy that busy answers are retried with. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     /** The generated invoker behind {@link #model()} and {@link #models()}, e.g. for its {@code ObjectMapper}. */
@@ -131,6 +166,7 @@ public final class PiecesClient {
         private String applicationId;
         private Duration timeout;
         private HttpClient.Builder httpClientBuilder;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
         private Builder() {
         }
@@ -161,6 +197,15 @@ public final class PiecesClient {
         /** A pre-configured JDK client builder (proxy, executor, …). */
         public Builder httpClient(HttpClient.Builder httpClientBuilder) {
             this.httpClientBuilder = httpClientBuilder;
+            return this;
+        }
+
+        /**
+         * When busy answers (429, 503) of idempotent calls are retried: {@link RetryPolicy#defaults()} unless set;
+         * {@link RetryPolicy#none()} never retries.
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
 

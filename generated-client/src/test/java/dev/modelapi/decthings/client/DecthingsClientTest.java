@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.modelapi.client.TransportException;
 import dev.modelapi.decthings.client.invoker.ApiException;
 import dev.modelapi.decthings.client.model.CreateModelError;
 import dev.modelapi.decthings.client.model.CreateModelRequest;
@@ -292,8 +293,9 @@ class DecthingsClientTest {
                 .transport(Transport.JSON)
                 .build();
         assertThatThrownBy(() -> slow.model().getModels(new GetModelsRequest()))
-                .isInstanceOf(ApiException.class)
-                .hasRootCauseInstanceOf(HttpTimeoutException.class);
+                .isInstanceOf(TransportException.class)
+                .hasCauseInstanceOf(HttpTimeoutException.class)
+                .hasMessageContaining("POST http://127.0.0.1:" + wm.getPort() + "/v0/Model/getModels got no answer");
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.Set;
 public final class BlobMapping {
 
     /** Where {@code modelapi-spec} puts the Decthings document on the classpath. */
-    public static final String RESOURCE = "openapi/decthings-model-api.yaml";
+    public static final String RESOURCE = DecthingsSpecDocument.RESOURCE;
 
     /** The operation extension that holds the mapping. */
     public static final String EXTENSION = "x-decthings-blobs";
@@ -42,7 +42,7 @@ public final class BlobMapping {
     }
 
     /**
-     * The mapping of the document at {@link #RESOURCE}, parsed on first use and cached.
+     * The mapping of the document at {@link #RESOURCE}, read on first use and cached.
      *
      * @throws IllegalStateException if the resource is missing or unreadable
      * @throws IllegalArgumentException if an extension is malformed
@@ -53,7 +53,7 @@ public final class BlobMapping {
             synchronized (BlobMapping.class) {
                 mapping = loaded;
                 if (mapping == null) {
-                    mapping = fromClasspath(RESOURCE);
+                    mapping = fromOpenApi(DecthingsSpecDocument.tree());
                     loaded = mapping;
                 }
             }
@@ -63,20 +63,7 @@ public final class BlobMapping {
 
     /** Parses the document at a classpath resource (not cached). */
     public static BlobMapping fromClasspath(String resource) {
-        ClassLoader loader = BlobMapping.class.getClassLoader();
-        InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
-        if (in == null && Thread.currentThread().getContextClassLoader() != null) {
-            in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-        }
-        if (in == null) {
-            throw new IllegalStateException("Classpath resource " + resource
-                    + " not found; is modelapi-spec on the classpath?");
-        }
-        try (InputStream stream = in) {
-            return fromYaml(stream);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read classpath resource " + resource, e);
-        }
+        return fromOpenApi(DecthingsSpecDocument.read(resource));
     }
 
     /** Parses an OpenAPI document in YAML (or JSON, which is YAML too). */
