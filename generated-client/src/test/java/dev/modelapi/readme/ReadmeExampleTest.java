@@ -1,7 +1,11 @@
 package dev.modelapi.readme;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.modelapi.client.RetryPolicy;
+import dev.modelapi.client.TransportException;
 import dev.modelapi.decthings.client.DecthingsClient;
+import dev.modelapi.decthings.client.invoker.ApiException;
 import dev.modelapi.decthings.client.model.CreateModelError;
 import dev.modelapi.decthings.client.model.CreateModelRequest;
 import dev.modelapi.decthings.client.model.CreateModelResponse;
@@ -12,6 +16,9 @@ import dev.modelapi.decthings.client.model.DecthingsParameterProviderInline;
 import dev.modelapi.decthings.client.model.EvaluateRequest;
 import dev.modelapi.decthings.client.model.EvaluateResponse;
 import dev.modelapi.decthings.client.model.EvaluationSuccess;
+import dev.modelapi.decthings.client.model.GetModelsFilter;
+import dev.modelapi.decthings.client.model.GetModelsRequest;
+import dev.modelapi.decthings.client.model.GetModelsResponse;
 import dev.modelapi.decthings.client.model.InvalidParameterError;
 import dev.modelapi.decthings.client.tensor.DecthingsTensor;
 import dev.modelapi.decthings.client.wire.RequestFrame;
@@ -33,6 +40,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +57,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -71,8 +80,7 @@ class ReadmeExampleTest {
         CreateModelResponse response = client.model().createModel(new CreateModelRequest()
                 .name("resnet50")
                 .description("ResNet-50 exported from PyTorch")
-                .options(new CreateModelUploadOptions()
-                        .type("upload")
+                .options(new CreateModelUploadOptions()   // its type is already "upload"
                         .format("onnx")
                         .data(Files.readAllBytes(onnxFile))));  // travels as a binary blob
 
@@ -108,6 +116,47 @@ class ReadmeExampleTest {
             }
         }
         // README:evaluate:end
+    }
+
+    static void decthingsErgonomicsExample(URI baseUrl, String apiKey) throws Exception {
+        // README:ergonomics:begin
+        DecthingsClient client = DecthingsClient.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .retryPolicy(RetryPolicy.builder()         // default RetryPolicy.defaults(); RetryPolicy.none() = off
+                        .maxAttempts(5)
+                        .initialBackoff(Duration.ofMillis(250))
+                        .build())
+                .build();
+
+        // Every model of a query, page by page (the query's limit is the page size).
+        for (var m : client.allModels(new GetModelsRequest().limit(50))) {
+            System.out.println(m.getId() + " " + m.getName());
+        }
+        long resnets = client.allModels(new GetModelsRequest()
+                .filter(new GetModelsFilter().searchName("resnet"))).stream().count();
+        System.out.println(resnets + " resnet models");
+
+        // Any call, asynchronously.
+        client.modelAsync().getModels(new GetModelsRequest())
+                .thenAccept(r -> System.out.println(r.getResult().getTotal() + " models"))
+                .join();
+        // README:ergonomics:end
+    }
+
+    static void decthingsFailuresExample(DecthingsClient client) {
+        // README:failures:begin
+        try {
+            GetModelsResponse response = client.model().getModels(new GetModelsRequest());
+            if (response.getError() != null) {         // the platform answered: no
+                System.out.println("API error " + response.getError().getCode());
+            }
+        } catch (TransportException e) {               // no answer: refused, reset, timed out, TLS
+            System.out.println("unreachable: " + e.uri());
+        } catch (ApiException e) {                     // an answer with a status outside 2xx
+            System.out.println("HTTP " + e.getCode());
+        }
+        // README:failures:end
     }
 
     static void piecesExample(URI baseUrl, String modelId) throws Exception {
@@ -192,6 +241,43 @@ class ReadmeExampleTest {
     }
 
     @Test
+    void ergonomicsSnippetRuns() throws Exception {
+        String models = "{\"result\":{\"models\":[{\"id\":\"m-1\",\"name\":\"resnet-a\"},"
+                + "{\"id\":\"m-2\",\"name\":\"resnet-b\"}],\"total\":2,\"offset\":0,\"limit\":50}}";
+        wm.stubFor(post("/v0/Model/getModels").inScenario("busy").whenScenarioStateIs(STARTED)
+                .willReturn(framed("{\"error\":{\"code\":\"too_many_requests\"}}")).willSetStateTo("served"));
+        wm.stubFor(post("/v0/Model/getModels").inScenario("busy").whenScenarioStateIs("served")
+                .willReturn(framed(models)));
+
+        decthingsErgonomicsExample(URI.create("http://127.0.0.1:" + wm.port() + "/v0"), "key");
+
+        assertThat(lines()).containsExactly("m-1 resnet-a", "m-2 resnet-b", "2 resnet models", "2 models");
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo("/v0/Model/getModels"))))
+                .as("the first, busy answer was retried").hasSize(4);
+    }
+
+    @Test
+    void failuresSnippetRuns() throws Exception {
+        wm.stubFor(post("/v0/Model/getModels").willReturn(framed("{\"error\":{\"code\":\"bad_credentials\"}}")));
+        decthingsFailuresExample(DecthingsClient.builder().baseUrl("http://127.0.0.1:" + wm.port() + "/v0").build());
+        wm.stubFor(post("/v0/Model/getModels").willReturn(aResponse().withStatus(500)));
+        decthingsFailuresExample(DecthingsClient.builder().baseUrl("http://127.0.0.1:" + wm.port() + "/v0").build());
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        decthingsFailuresExample(DecthingsClient.builder().baseUrl("http://127.0.0.1:" + closed + "/v0").build());
+
+        assertThat(lines()).containsExactly("API error bad_credentials", "HTTP 500",
+                "unreachable: http://127.0.0.1:" + closed + "/v0/Model/getModels");
+    }
+
+    private static ResponseDefinitionBuilder framed(String json) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream")
+                .withBody(ResponseFrame.of(json).encode());
+    }
+
+    @Test
     void piecesSnippetRuns() throws Exception {
         String modelJson = "{\"id\":\"m-7\",\"version\":\"1\",\"created\":{\"value\":\"2024-05-13T18:30:00Z\"},"
                 + "\"name\":\"Llama 3 8B\",\"cloud\":false,\"type\":\"SPEED\",\"usage\":\"CODE_CONVERSATION\"}";
@@ -268,7 +354,7 @@ class ReadmeExampleTest {
     @Test
     void readmeShowsTheseSnippets() throws IOException {
         List<String> snippets = snippets();
-        assertThat(snippets).hasSize(3);
+        assertThat(snippets).hasSize(5);
         Path readme = Path.of("../README.md");
         assertThat(readme).as("the repository README").exists();
         String text = Files.readString(readme);
