@@ -87,6 +87,11 @@ public final class ConformanceRun implements AutoCloseable {
     public static ConformanceRun start(ConformanceConfig config) {
         EmbeddedTarget embedded = null;
         if (config.embedded()) {
+            if (!EmbeddedTarget.mockOnClasspath()) {
+                throw new IllegalStateException("No target URL given (conformance.decthingsUrl / conformance.piecesUrl,"
+                        + " --decthings-url / --pieces-url), and the embedded mock is not on the classpath: add"
+                        + " dev.modelapi:modelapi-mock as a (test) dependency to run against it.");
+            }
             embedded = EmbeddedMock.start(config.seed(), config.apiKey());
         }
         return new ConformanceRun(config, embedded);

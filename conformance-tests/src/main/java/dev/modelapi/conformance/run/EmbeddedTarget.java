@@ -14,4 +14,17 @@ public interface EmbeddedTarget extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Whether {@code dev.modelapi:modelapi-mock} is on the classpath: the suite declares it optional, so that a build
+     * testing a deployment by URL does not pull the mock and WireMock in.
+     */
+    static boolean mockOnClasspath() {
+        try {
+            Class.forName("dev.modelapi.mock.ModelApiMock", false, EmbeddedTarget.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 }

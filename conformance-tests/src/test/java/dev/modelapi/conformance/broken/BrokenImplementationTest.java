@@ -1,6 +1,7 @@
 package dev.modelapi.conformance.broken;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.modelapi.conformance.checks.CheckId;
 import dev.modelapi.conformance.config.Transport;
 import dev.modelapi.conformance.report.ResultsFile;
@@ -9,11 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -237,6 +242,25 @@ class BrokenImplementationTest {
                     EnumSet.of(CheckId.POSITIVE_DATA, CheckId.ERROR_UNION));
             assertThat(BrokenTarget.failed(r)).isEmpty();
             assertThat(r.summary().passed()).isGreaterThan(30);
+
+            // the limit was hit, and every busy answer was followed by the same request answered for real
+            List<ServeEvent> events = new ArrayList<>(target.wireMock().getAllServeEvents());
+            events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+            List<Integer> busy = IntStream.range(0, events.size()).filter(i -> isBusy(events.get(i))).boxed().toList();
+            assertThat(busy).as("requests answered too_many_requests").isNotEmpty();
+            for (int i : busy) {
+                ServeEvent first = events.get(i);
+                assertThat(events.subList(i + 1, events.size())).as("a retry of " + first.getRequest().getUrl())
+                        .anySatisfy(later -> {
+                            assertThat(later.getRequest().getUrl()).isEqualTo(first.getRequest().getUrl());
+                            assertThat(later.getRequest().getBody()).isEqualTo(first.getRequest().getBody());
+                        });
+            }
         }
+    }
+
+    private static boolean isBusy(ServeEvent e) {
+        byte[] body = e.getResponse().getBody();
+        return body != null && new String(body, StandardCharsets.ISO_8859_1).contains("too_many_requests");
     }
 }
