@@ -18,6 +18,9 @@ abstract class BaseSource {
 
     abstract String describe();
 
+    /** The full commit id, or the folder's absolute path. */
+    abstract String id();
+
     /**
      * {@code base} as a folder if one exists there, else as a git ref; with no {@code base}: the merge-base with
      * {@code main} (or {@code origin/main}), else the last tag, else {@code HEAD}.
@@ -34,6 +37,11 @@ abstract class BaseSource {
 
                 @Override
                 String describe() {
+                    return dir.toString();
+                }
+
+                @Override
+                String id() {
                     return dir.toString();
                 }
             };
@@ -73,6 +81,11 @@ abstract class BaseSource {
             @Override
             String describe() {
                 return description;
+            }
+
+            @Override
+            String id() {
+                return commit;
             }
         };
     }

@@ -48,6 +48,10 @@ public final class SpecCompatCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the findings as JSON.")
     Path json;
 
+    @Option(names = "--print-base", description = "Only print the base commit (or folder) and exit; scripts that"
+            + " compare other artifacts with the same base use it.")
+    boolean printBase;
+
     private final PrintWriter stdout;
 
     SpecCompatCommand(PrintWriter stdout) {
@@ -79,6 +83,10 @@ public final class SpecCompatCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Path root = repo.toAbsolutePath().normalize();
         BaseSource source = BaseSource.resolve(root, base);
+        if (printBase) {
+            stdout.println(source.id());
+            return 0;
+        }
         Map<String, String> baseDocs = new LinkedHashMap<>();
         Map<String, String> headDocs = new LinkedHashMap<>();
         for (String doc : DOCUMENTS) {
