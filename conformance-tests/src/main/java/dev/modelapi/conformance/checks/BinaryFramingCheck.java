@@ -22,7 +22,7 @@ import java.util.List;
  * being valid serialized tensors. With {@code --transport json} the operation's valid requests are sent framed once
  * more for this check. On {@code uploadState}/{@code getModelState}, blobs must also round-trip byte for byte.
  */
-public final class BinaryFramingCheck implements Check {
+public final class BinaryFramingCheck implements Check, ExchangeRule {
 
     @Override
     public CheckId id() {
@@ -39,20 +39,7 @@ public final class BinaryFramingCheck implements Check {
         Probe probe = run.probes().of(op);
         Findings f = run.findings();
         for (Exchange e : framedExchanges(op, run, probe)) {
-            if (!e.answered() || e.status() >= 500) {
-                continue;
-            }
-            f.examined();
-            if (e.status() != 200) {
-                f.add(ExchangeChecks.where(e) + ": a framed request was answered with HTTP " + e.status(), "HTTP 200",
-                        e.responseSummary(), e);
-            } else if (!"application/octet-stream".equals(e.mediaType())) {
-                f.add(ExchangeChecks.where(e) + ": a framed request was not answered in the framing",
-                        "Content-Type application/octet-stream", e.responseSummary(), e);
-            } else if (e.decodeError() != null) {
-                f.add(ExchangeChecks.where(e) + ": the framed answer does not decode", "varint JSON length, JSON,"
-                        + " then the blobs of x-decthings-blobs (" + blobsOf(op) + ")", e.decodeError(), e);
-            }
+            judge(op, e, f);
         }
         String roundTripSkip = null;
         if (FlowCells.roundTrip(op)) {
@@ -68,6 +55,25 @@ public final class BinaryFramingCheck implements Check {
         }
         f.conclude(probe.skipReason() != null ? probe.skipReason()
                 : roundTripSkip != null ? roundTripSkip : "no framed answer to judge");
+    }
+
+    /** Judges a framed exchange (one whose request was {@code application/octet-stream}); others are not its business. */
+    @Override
+    public void judge(ApiOperation op, Exchange e, Findings f) {
+        if (e.transport() != Transport.BINARY || !e.answered() || e.status() >= 500) {
+            return;
+        }
+        f.examined();
+        if (e.status() != 200) {
+            f.add(ExchangeChecks.where(e) + ": a framed request was answered with HTTP " + e.status(), "HTTP 200",
+                    e.responseSummary(), e);
+        } else if (!"application/octet-stream".equals(e.mediaType())) {
+            f.add(ExchangeChecks.where(e) + ": a framed request was not answered in the framing",
+                    "Content-Type application/octet-stream", e.responseSummary(), e);
+        } else if (e.decodeError() != null) {
+            f.add(ExchangeChecks.where(e) + ": the framed answer does not decode", "varint JSON length, JSON,"
+                    + " then the blobs of x-decthings-blobs (" + blobsOf(op) + ")", e.decodeError(), e);
+        }
     }
 
     private static List<Exchange> framedExchanges(ApiOperation op, ConformanceRun run, Probe probe) {

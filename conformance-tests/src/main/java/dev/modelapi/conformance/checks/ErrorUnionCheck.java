@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * {@code error-union}: every Decthings error's {@code code} is one of the operation's own error union (the
  * discriminator mapping of its {@code XError} schema) and its payload matches the variant that code maps to.
  */
-public final class ErrorUnionCheck implements Check {
+public final class ErrorUnionCheck implements Check, ExchangeRule {
 
     @Override
     public CheckId id() {
@@ -32,34 +32,39 @@ public final class ErrorUnionCheck implements Check {
 
     @Override
     public void run(ApiOperation op, ConformanceRun run) {
-        Map<String, String> mapping = union(op);
-        SpecValidator validator = SpecValidator.of(op.api());
         Findings f = run.findings();
         for (Exchange e : ExchangeChecks.exchanges(op, run)) {
-            if (e.error() == null) {
-                continue;
-            }
-            f.examined();
-            String code = e.errorCode();
-            if (code == null) {
-                f.add(ExchangeChecks.where(e) + ": the error has no string code", "error.code, one of "
-                        + new TreeSet<>(mapping.keySet()), e.error().toString(), e);
-                continue;
-            }
-            String target = mapping.get(code);
-            if (target == null) {
-                f.add(ExchangeChecks.where(e) + ": error code '" + code + "' is not in " + op.id() + "'s union",
-                        "one of " + new TreeSet<>(mapping.keySet()), e.error().toString(), e);
-                continue;
-            }
-            String variant = SpecCatalog.refName(target);
-            List<String> problems = validator.valueProblems(variant, e.error());
-            if (!problems.isEmpty()) {
-                f.add(ExchangeChecks.where(e) + ": the payload of '" + code + "' does not match " + variant,
-                        "a valid " + variant, e.error() + "\n" + String.join("\n", problems), e);
-            }
+            judge(op, e, f);
         }
         f.conclude("no error answer was observed for " + op.id());
+    }
+
+    @Override
+    public void judge(ApiOperation op, Exchange e, Findings f) {
+        Map<String, String> mapping = union(op);
+        SpecValidator validator = SpecValidator.of(op.api());
+        if (e.error() == null) {
+            return;
+        }
+        f.examined();
+        String code = e.errorCode();
+        if (code == null) {
+            f.add(ExchangeChecks.where(e) + ": the error has no string code", "error.code, one of "
+                    + new TreeSet<>(mapping.keySet()), e.error().toString(), e);
+            return;
+        }
+        String target = mapping.get(code);
+        if (target == null) {
+            f.add(ExchangeChecks.where(e) + ": error code '" + code + "' is not in " + op.id() + "'s union",
+                    "one of " + new TreeSet<>(mapping.keySet()), e.error().toString(), e);
+            return;
+        }
+        String variant = SpecCatalog.refName(target);
+        List<String> problems = validator.valueProblems(variant, e.error());
+        if (!problems.isEmpty()) {
+            f.add(ExchangeChecks.where(e) + ": the payload of '" + code + "' does not match " + variant,
+                    "a valid " + variant, e.error() + "\n" + String.join("\n", problems), e);
+        }
     }
 
     /** The discriminator mapping (code → variant ref) of the operation's error union, or null. */

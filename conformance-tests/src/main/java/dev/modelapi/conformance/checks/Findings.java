@@ -17,6 +17,7 @@ public final class Findings {
     private final List<Finding> findings = new ArrayList<>();
     private int examined;
 
+    /** @param curl renders a reproducer per finding, or null for none (the proxy: it never replays traffic) */
     public Findings(CurlReproducer curl) {
         this.curl = curl;
     }
@@ -32,7 +33,7 @@ public final class Findings {
 
     public void add(String problem, String expected, String actual, Exchange exchange) {
         findings.add(new Finding(problem, expected, actual, exchange,
-                exchange == null || exchange.requestHeaders() == null ? null : curl.render(exchange)));
+                curl == null || exchange == null || exchange.requestHeaders() == null ? null : curl.render(exchange)));
     }
 
     public void add(String problem, String expected, String actual) {

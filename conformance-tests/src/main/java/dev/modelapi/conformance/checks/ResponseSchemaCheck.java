@@ -14,7 +14,7 @@ import java.util.List;
  * swagger-request-validator. Decthings answers are validated as their logical JSON document (a framed answer is
  * decoded and its blobs put back as base64 first), which is what the spec's schemas describe.
  */
-public final class ResponseSchemaCheck implements Check {
+public final class ResponseSchemaCheck implements Check, ExchangeRule {
 
     @Override
     public CheckId id() {
@@ -28,39 +28,44 @@ public final class ResponseSchemaCheck implements Check {
 
     @Override
     public void run(ApiOperation op, ConformanceRun run) {
-        SpecValidator validator = SpecValidator.of(op.api());
         Findings f = run.findings();
         for (Exchange e : ExchangeChecks.exchanges(op, run)) {
-            if (!e.answered() || !op.declares(e.status())) {
-                continue;
-            }
-            String media;
-            String body;
-            if (op.api() == Api.DECTHINGS) {
-                if (!op.declaresContent(e.status())) {
-                    continue;
-                }
-                f.examined();
-                if (e.responseJson() == null) {
-                    f.add(ExchangeChecks.where(e) + ": the body cannot be read as a " + op.id() + " answer",
-                            "a JSON envelope (framed or JSON)", e.decodeError() == null ? e.responseSummary()
-                                    : e.decodeError(), e);
-                    continue;
-                }
-                media = "application/json";
-                body = e.responseJson().toString();
-            } else {
-                f.examined();
-                media = e.mediaType();
-                body = e.responseBody().length == 0 ? null : new String(e.responseBody(), StandardCharsets.UTF_8);
-            }
-            List<String> problems = validator.responseBodyProblems(op, e.status(), media, body);
-            if (!problems.isEmpty()) {
-                f.add(ExchangeChecks.where(e) + ": the body does not match the schema of status " + e.status(),
-                        "a body valid against the spec", String.join("\n", problems) + "\nbody: "
-                                + Exchange.shorten(body == null ? "(none)" : body, 600), e);
-            }
+            judge(op, e, f);
         }
         f.conclude("no answer with a declared status to judge");
+    }
+
+    @Override
+    public void judge(ApiOperation op, Exchange e, Findings f) {
+        SpecValidator validator = SpecValidator.of(op.api());
+        if (!e.answered() || !op.declares(e.status())) {
+            return;
+        }
+        String media;
+        String body;
+        if (op.api() == Api.DECTHINGS) {
+            if (!op.declaresContent(e.status())) {
+                return;
+            }
+            f.examined();
+            if (e.responseJson() == null) {
+                f.add(ExchangeChecks.where(e) + ": the body cannot be read as a " + op.id() + " answer",
+                        "a JSON envelope (framed or JSON)", e.decodeError() == null ? e.responseSummary()
+                                : e.decodeError(), e);
+                return;
+            }
+            media = "application/json";
+            body = e.responseJson().toString();
+        } else {
+            f.examined();
+            media = e.mediaType();
+            body = e.responseBody().length == 0 ? null : new String(e.responseBody(), StandardCharsets.UTF_8);
+        }
+        List<String> problems = validator.responseBodyProblems(op, e.status(), media, body);
+        if (!problems.isEmpty()) {
+            f.add(ExchangeChecks.where(e) + ": the body does not match the schema of status " + e.status(),
+                    "a body valid against the spec", String.join("\n", problems) + "\nbody: "
+                            + Exchange.shorten(body == null ? "(none)" : body, 600), e);
+        }
     }
 }

@@ -5,7 +5,7 @@ import dev.modelapi.conformance.run.ConformanceRun;
 import dev.modelapi.conformance.spec.ApiOperation;
 
 /** {@code status-code}: every answer has a status the operation declares. */
-public final class StatusCodeCheck implements Check {
+public final class StatusCodeCheck implements Check, ExchangeRule {
 
     @Override
     public CheckId id() {
@@ -21,15 +21,20 @@ public final class StatusCodeCheck implements Check {
     public void run(ApiOperation op, ConformanceRun run) {
         Findings f = run.findings();
         for (Exchange e : ExchangeChecks.exchanges(op, run)) {
-            f.examined();
-            if (!e.answered()) {
-                f.add(ExchangeChecks.where(e) + ": no HTTP answer", "one of " + op.declaredStatuses(),
-                        e.transportError(), e);
-            } else if (!op.declares(e.status())) {
-                f.add(ExchangeChecks.where(e) + ": undeclared status " + e.status(),
-                        "one of " + op.declaredStatuses(), e.responseSummary(), e);
-            }
+            judge(op, e, f);
         }
         f.conclude(null);
+    }
+
+    @Override
+    public void judge(ApiOperation op, Exchange e, Findings f) {
+        f.examined();
+        if (!e.answered()) {
+            f.add(ExchangeChecks.where(e) + ": no HTTP answer", "one of " + op.declaredStatuses(),
+                    e.transportError(), e);
+        } else if (!op.declares(e.status())) {
+            f.add(ExchangeChecks.where(e) + ": undeclared status " + e.status(),
+                    "one of " + op.declaredStatuses(), e.responseSummary(), e);
+        }
     }
 }

@@ -25,13 +25,14 @@ import java.util.concurrent.Callable;
  * {@code java -jar modelapi-conformance.jar}: runs the conformance suite against a deployment (or, with no URL, the
  * embedded mock) and exits 0 when every check passed, 1 when any failed, 2 on bad usage or an unreachable target.
  */
-@Command(name = "modelapi-conformance", mixinStandardHelpOptions = true,
+@Command(name = "modelapi-conformance", mixinStandardHelpOptions = true, subcommands = ProxyCommand.class,
         versionProvider = ConformanceCli.Version.class, sortOptions = false, usageHelpWidth = 110,
         description = {
             "Checks a deployment of the Decthings and/or Pieces OS Model API against the kit's spec.",
             "With no URL it starts the embedded mock on a free port and tests both APIs; with one URL it tests that "
                     + "API only.",
-            "Exit status: 0 every check passed, 1 a check failed, 2 bad usage or unreachable target."},
+            "Exit status: 0 every check passed, 1 a check failed, 2 bad usage or unreachable target.",
+            "'proxy' checks the traffic of your own clients instead: modelapi-conformance proxy --help."},
         footer = {"", "Checks: status-code, content-type, response-schema, envelope, error-union, not-a-server-error,",
             "        negative-data, positive-data, stateful, binary-framing, ws-progress, auth.",
             "Secrets in reproducers: export CONFORMANCE_API_KEY / CONFORMANCE_PIECES_APP_ID before running them."})
@@ -94,7 +95,12 @@ public final class ConformanceCli implements Callable<Integer> {
 
     /** Runs the CLI; returns the exit status. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cmd = new CommandLine(new ConformanceCli(out));
+        CommandLine cmd = new CommandLine(new ConformanceCli(out), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == ProxyCommand.class ? cls.cast(new ProxyCommand(out)) : CommandLine.defaultFactory().create(cls);
+            }
+        });
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setExecutionExceptionHandler((e, line, parsed) -> {

@@ -113,31 +113,10 @@ public final class DecthingsCaller {
         String decodeError = null;
         int blobCount = -1;
         if (raw.status() >= 0 && raw.status() < 500) {
-            String media = Exchange.mediaTypeOf(raw.headers().get("content-type"));
-            try {
-                if ("application/octet-stream".equals(media)) {
-                    ResponseFrame frame = ResponseFrame.decode(raw.body());
-                    blobCount = frame.blobCount();
-                    JsonNode wire = MAPPER.readTree(frame.jsonBytes());
-                    if (wire == null || !wire.isObject()) {
-                        decodeError = "the JSON part of the frame is not an object: " + frame.jsonString();
-                    } else {
-                        List<ByteBuffer> parts = frame.blobs();
-                        json = blobs.joinResponse((ObjectNode) wire, parts);
-                    }
-                } else if (media != null && (media.equals("application/json") || media.endsWith("+json"))) {
-                    json = MAPPER.readTree(raw.body());
-                    if (json == null) {
-                        decodeError = "empty JSON body";
-                    }
-                } else {
-                    decodeError = "the body is neither a framed (application/octet-stream) nor a JSON answer"
-                            + " (Content-Type: " + raw.headers().get("content-type") + ")";
-                }
-            } catch (IOException | RuntimeException e) {
-                json = null;
-                decodeError = e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
+            DecthingsAnswer answer = DecthingsAnswer.ofResponse(blobs, raw.headers().get("content-type"), raw.body());
+            json = answer.json();
+            decodeError = answer.decodeError();
+            blobCount = answer.blobCount();
         }
         return new Exchange(op, call.intent(), call.description(), call.field(), "POST", url, Map.copyOf(headers),
                 body, logical.deepCopy(), t, raw.status(), raw.headers(), raw.body(), json, decodeError, blobCount,

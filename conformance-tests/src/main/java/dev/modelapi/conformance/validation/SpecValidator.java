@@ -85,10 +85,25 @@ public final class SpecValidator {
 
     /** Problems of a JSON request body (used to re-validate generated inputs before sending them). */
     public List<String> requestBodyProblems(ApiOperation op, JsonNode body) {
-        SimpleRequest.Builder b = new SimpleRequest.Builder(Request.Method.valueOf(op.httpMethod().name()),
-                templatePath(op));
+        return requestProblems(op.httpMethod().name(), templatePath(op), Map.of(), Map.of(),
+                body == null ? null : "application/json", body == null ? null : body.toString());
+    }
+
+    /**
+     * Problems of a whole request as a client sent it (path parameters, query, headers, body): what the validating
+     * proxy checks on the way in. {@code path} is relative to the server URL, e.g. {@code /Model/getModels} or
+     * {@code /model/abc/load}; {@code body} is the logical JSON document (Decthings: framing decoded), or null.
+     */
+    public List<String> requestProblems(String method, String path, Map<String, List<String>> query,
+                                        Map<String, List<String>> headers, String contentType, String body) {
+        SimpleRequest.Builder b = new SimpleRequest.Builder(Request.Method.valueOf(method.toUpperCase()), path);
+        query.forEach((name, values) -> b.withQueryParam(name, values));
+        headers.forEach((name, values) -> b.withHeader(name, values));
+        if (contentType != null) {
+            b.withContentType(contentType);
+        }
         if (body != null) {
-            b.withContentType("application/json").withBody(body.toString());
+            b.withBody(body);
         }
         ValidationReport report = validator.validateRequest(b.build());
         List<String> problems = new ArrayList<>();

@@ -1,0 +1,274 @@
+package dev.modelapi.conformance.proxy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.modelapi.decthings.client.DecthingsClient;
+import dev.modelapi.decthings.client.Transport;
+import dev.modelapi.decthings.client.model.CreateModelCodeOptions;
+import dev.modelapi.decthings.client.model.CreateModelRequest;
+import dev.modelapi.decthings.client.model.DecthingsParameterProvider;
+import dev.modelapi.decthings.client.model.DecthingsParameterProviderInline;
+import dev.modelapi.decthings.client.model.EvaluateRequest;
+import dev.modelapi.decthings.client.model.GetModelsFilter;
+import dev.modelapi.decthings.client.model.GetModelsRequest;
+import dev.modelapi.decthings.client.model.ModelLanguage;
+import dev.modelapi.decthings.client.model.SetImageRequest;
+import dev.modelapi.decthings.client.tensor.DecthingsTensor;
+import dev.modelapi.mock.ModelApiMock;
+import dev.modelapi.pieces.client.PiecesClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The proxy on loopback: the kit's SDK through it to the mock (no violation), and through it to upstreams broken on
+ * purpose (each defect reported once, with its operation and rule), plus the upstream failures and the report.
+ */
+class ValidatingProxyTest {
+
+    private static final String KEY = "secret-key-7f3a";
+    private static final String PHI3 = "9f4e2b18-7a6c-4d3f-95e0-1b8c4a7d2e66";
+
+    static ModelApiMock mock;
+    static WireMockServer broken;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void upstreams() {
+        mock = ModelApiMock.builder().apiKey(KEY).downloadTick(Duration.ofMillis(10)).build().start();
+        broken = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        broken.start();
+        // Decthings: getModels answers total as a string; deleteModel answers an error code of another method
+        broken.stubFor(post(urlPathEqualTo("/v0/Model/getModels")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"result\":{\"models\":[],\"total\":\"none\",\"offset\":0,\"limit\":20}}")));
+        broken.stubFor(post(urlPathEqualTo("/v0/Model/deleteModel")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"snapshot_not_found\"}}")));
+        // Pieces: GET /models answers HTML; load answers an undeclared status
+        broken.stubFor(get(urlPathEqualTo("/models")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html>models</html>")));
+        broken.stubFor(post(urlPathEqualTo("/model/" + PHI3 + "/load")).willReturn(aResponse().withStatus(418)));
+        broken.stubFor(get(urlPathEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+    }
+
+    @AfterAll
+    static void stop() {
+        mock.close();
+        broken.stop();
+    }
+
+    private static ValidatingProxy.Builder toMock(List<String> logLines) {
+        return ValidatingProxy.builder().decthingsUpstream(URI.create(mock.decthingsBaseUrl()))
+                .piecesUpstream(URI.create(mock.piecesBaseUrl())).logTo(logLines::add);
+    }
+
+    private static ValidatingProxy.Builder toBroken(List<String> logLines) {
+        return ValidatingProxy.builder().decthingsUpstream(URI.create(broken.baseUrl() + "/v0"))
+                .piecesUpstream(URI.create(broken.baseUrl())).logTo(logLines::add);
+    }
+
+    @Test
+    void theSdksFlowsThroughTheProxyToTheMockBreakNothing() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (ValidatingProxy proxy = toMock(lines).start()) {
+            for (Transport transport : Transport.values()) {
+                DecthingsClient decthings = DecthingsClient.builder().baseUrl(proxy.decthingsUrl().toString())
+                        .apiKey(KEY).transport(transport).timeout(Duration.ofSeconds(20)).build();
+                String modelId = decthings.model().createModel(new CreateModelRequest().name("proxied-" + transport)
+                        .description("through the proxy")
+                        .options(new CreateModelCodeOptions().type("code").language(ModelLanguage.PYTHON)))
+                        .getResult().getModelId();
+                assertThat(decthings.model().setImage(new SetImageRequest().modelId(modelId).domain("docker.io")
+                        .repository("library/python").reference("3.11-slim")).getError()).isNull();
+                var mnist = decthings.model().getModels(new GetModelsRequest()
+                        .filter(new GetModelsFilter().addNamesItem("mnist-digit-classifier"))).getResult();
+                assertThat(mnist.getModels()).hasSize(1);
+                // a framed request with a tensor blob, answered with tensors (or a declared error)
+                var evaluated = decthings.model().evaluate(new EvaluateRequest()
+                        .modelId(mnist.getModels().get(0).getId())
+                        .addParamsItem(new DecthingsParameterProvider().name("image")
+                                .data(new DecthingsParameterProviderInline().type("data")
+                                        .addDataItem(DecthingsTensor.f32(new float[28 * 28], 28, 28).serialize()))));
+                assertThat(evaluated.getResult() != null || evaluated.getError() != null).isTrue();
+                assertThat(decthings.model().getModels(new GetModelsRequest()).getResult().getTotal()).isPositive();
+            }
+            PiecesClient pieces = PiecesClient.builder().baseUrl(proxy.piecesUrl().toString())
+                    .timeout(Duration.ofSeconds(20)).build();
+            assertThat(pieces.models().modelsSnapshot().getIterable()).isNotEmpty();
+            assertThat(pieces.model().modelsSpecificModelSnapshot(PHI3).getId()).isEqualTo(PHI3);
+            pieces.model().modelSpecificModelDownload(PHI3);
+
+            assertThat(proxy.violations()).as(String.join("\n", lines)).isEmpty();
+            assertThat(lines).isEmpty();
+            assertThat(proxy.log().exchanges()).isGreaterThanOrEqualTo(13);
+            var results = proxy.log().results();
+            assertThat(results.summary().failed()).isZero();
+            assertThat(results.cells()).anySatisfy(c -> {
+                assertThat(c.operation()).isEqualTo("evaluate");
+                assertThat(c.check()).isEqualTo("binary-framing");
+                assertThat(c.status()).isEqualTo("PASSED");
+            });
+            proxy.assertNoViolations();
+        }
+    }
+
+    @Test
+    void eachDefectOfABrokenUpstreamIsReportedOnceWithItsOperationAndRule() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (ValidatingProxy proxy = toBroken(lines).start()) {
+            HttpResponse<String> models = send(proxy, "POST", "/v0/Model/getModels", "{}");
+            send(proxy, "POST", "/v0/Model/deleteModel", "{\"modelId\":\"m-1\"}");
+            send(proxy, "GET", "/models", null);
+            send(proxy, "POST", "/model/" + PHI3 + "/load", null);
+
+            assertThat(models.statusCode()).as("passed through").isEqualTo(200);
+            assertThat(models.headers().firstValue(ValidatingTransformer.HEADER)).hasValueSatisfying(h ->
+                    assertThat(h).contains("\"operation\":\"getModels\"").contains("\"rule\":\"response-schema\""));
+            assertReportedOnce(proxy, "getModels", "response-schema");
+            assertReportedOnce(proxy, "deleteModel", "error-union");
+            assertReportedOnce(proxy, "modelsSnapshot", "content-type");
+            assertReportedOnce(proxy, "modelSpecificModelLoad", "status-code");
+            assertThat(proxy.violations()).extracting(Violation::operation).containsOnly("getModels",
+                    "deleteModel", "modelsSnapshot", "modelSpecificModelLoad");
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("VIOLATION decthings getModels response-schema"));
+            assertThatThrownBy(proxy::assertNoViolations).hasMessageContaining("contract violation");
+
+            var results = proxy.log().results();
+            assertThat(results.cells()).anySatisfy(c -> {
+                assertThat(c.operation()).isEqualTo("getModels");
+                assertThat(c.check()).isEqualTo("response-schema");
+                assertThat(c.status()).isEqualTo("FAILED");
+            });
+            assertThat(results.neverExercised()).contains("decthings.createModel").doesNotContain("pieces.modelsSnapshot");
+        }
+    }
+
+    @Test
+    void inStrictModeABrokenAnswerBecomesA502WithTheViolations() throws Exception {
+        try (ValidatingProxy proxy = toBroken(new CopyOnWriteArrayList<>()).failOnInvalidAnswer(true).start()) {
+            HttpResponse<String> answer = send(proxy, "POST", "/v0/Model/getModels", "{}");
+            assertThat(answer.statusCode()).isEqualTo(502);
+            assertThat(answer.headers().firstValue(GatewayErrors.HEADER)).hasValue("invalid-answer");
+            assertThat(answer.body()).contains("\"code\":\"proxy_invalid_answer\"").contains("response-schema");
+
+            HttpResponse<String> pieces = send(proxy, "GET", "/models", null);
+            assertThat(pieces.statusCode()).isEqualTo(502);
+            assertThat(pieces.headers().firstValue("Content-Type")).hasValueSatisfying(ct ->
+                    assertThat(ct).startsWith("text/plain"));
+        }
+    }
+
+    @Test
+    void aRequestThatBreaksTheSpecIsReportedAndStillForwarded() throws Exception {
+        try (ValidatingProxy proxy = toMock(new CopyOnWriteArrayList<>()).start()) {
+            HttpResponse<String> answer = send(proxy, "POST", "/v0/Model/createModel", "{\"name\": 42}");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("invalid_parameter");
+            assertThat(proxy.violations()).anySatisfy(v -> {
+                assertThat(v.operation()).isEqualTo("createModel");
+                assertThat(v.rule()).isEqualTo("request");
+            });
+            assertThat(proxy.violations()).noneMatch(v -> !v.rule().equals("request"));
+        }
+    }
+
+    @Test
+    void anUpstreamThatRefusesIsAGatewayErrorInTheApisShape() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try (ValidatingProxy proxy = ValidatingProxy.builder()
+                .decthingsUpstream(URI.create("http://localhost:" + closed + "/v0"))
+                .logTo(l -> { }).start()) {
+            HttpResponse<String> answer = send(proxy, "POST", "/v0/Model/getModels", "{}");
+            assertThat(answer.statusCode()).isEqualTo(502);
+            assertThat(answer.headers().firstValue(GatewayErrors.HEADER)).hasValue("upstream-refused");
+            assertThat(answer.body()).startsWith("{\"error\":{\"code\":\"proxy_upstream_refused\"");
+            assertThat(proxy.violations()).extracting(Violation::rule).containsExactly("upstream-refused");
+
+            HttpResponse<String> pieces = send(proxy, "GET", "/models", null);
+            assertThat(pieces.statusCode()).isEqualTo(502);
+            assertThat(pieces.headers().firstValue(GatewayErrors.HEADER)).hasValue("no-upstream");
+        }
+    }
+
+    @Test
+    void aSlowUpstreamIsA504NotAHang() throws Exception {
+        try (ValidatingProxy proxy = toBroken(new CopyOnWriteArrayList<>()).upstreamTimeout(Duration.ofMillis(300))
+                .start()) {
+            HttpResponse<String> answer = send(proxy, "GET", "/slow", null);
+            assertThat(answer.statusCode()).isEqualTo(504);
+            assertThat(answer.headers().firstValue(GatewayErrors.HEADER)).hasValue("upstream-timeout");
+        }
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefusedBeforeItIsForwarded() throws Exception {
+        try (ValidatingProxy proxy = toMock(new CopyOnWriteArrayList<>()).maxBodyBytes(100).start()) {
+            HttpResponse<String> answer = send(proxy, "POST", "/v0/Model/createModel",
+                    "{\"name\":\"" + "x".repeat(500) + "\"}");
+            assertThat(answer.statusCode()).isEqualTo(413);
+            assertThat(answer.body()).contains("proxy_body_too_large");
+        }
+    }
+
+    @Test
+    void theReportIsOnDemandInJsonJunitAndHtmlAndHoldsNoSecret() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (ValidatingProxy proxy = toBroken(lines).start()) {
+            send(proxy, "POST", "/v0/Model/getModels", "{}");
+            send(proxy, "GET", "/models", null);
+
+            HttpResponse<String> json = send(proxy, "GET", "/__admin/modelapi/violations", null);
+            assertThat(json.statusCode()).isEqualTo(200);
+            assertThat(json.body()).contains("\"exchanges\" : 2").contains("\"rule\" : \"response-schema\"");
+            HttpResponse<String> junit = send(proxy, "GET", "/__admin/modelapi/violations?format=junit&api=pieces", null);
+            assertThat(junit.body()).startsWith("<?xml").contains("classname=\"pieces.modelsSnapshot\"")
+                    .contains("<failure");
+            HttpResponse<String> html = send(proxy, "GET", "/__admin/modelapi/violations?format=html", null);
+            assertThat(html.body()).contains("<table").contains("getModels");
+            for (String text : List.of(json.body(), junit.body(), html.body(), String.join("\n", lines),
+                    proxy.log().violationsJson())) {
+                assertThat(text).doesNotContain(KEY);
+            }
+            assertThat(send(proxy, "GET", "/__admin/requests", null).body()).doesNotContain(KEY);
+
+            send(proxy, "DELETE", "/__admin/modelapi/violations", null);
+            assertThat(proxy.violations()).isEmpty();
+        }
+    }
+
+    private static void assertReportedOnce(ValidatingProxy proxy, String operation, String rule) {
+        assertThat(proxy.violations().stream().filter(v -> v.operation().equals(operation) && v.rule().equals(rule)))
+                .as(operation + " " + rule + " in " + proxy.violations()).hasSize(1);
+    }
+
+    private static HttpResponse<String> send(ValidatingProxy proxy, String method, String path, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + proxy.port() + path))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + KEY);
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
