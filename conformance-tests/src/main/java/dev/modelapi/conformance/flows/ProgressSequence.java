@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code percentage} (duplicates allowed, null percentages skipped), then exactly one terminal status and nothing
  * after it.
  */
-final class ProgressSequence {
+public final class ProgressSequence {
 
     static final String SCHEMA = "ModelDownloadProgress";
     static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED", "CANCELED");
@@ -23,13 +23,32 @@ final class ProgressSequence {
 
     private enum State { START, INITIALIZED, IN_PROGRESS, TERMINAL }
 
+    private final boolean observed;
     private State state = State.START;
     private Double last;
     private String terminal;
     private int index;
 
+    /** The suite's judge: the socket was opened before the download started, so it sees every frame. */
+    ProgressSequence() {
+        this(false);
+    }
+
+    private ProgressSequence(boolean observed) {
+        this.observed = observed;
+    }
+
+    /**
+     * The validating proxy's judge of a socket it only watches: the client may have joined mid-download (the first
+     * frame may be any status), may keep the socket for a second download (INITIALIZED after a terminal status
+     * starts a new sequence), and may ask about an unknown model (one {@code UNKNOWN} frame).
+     */
+    public static ProgressSequence ofObservedTraffic() {
+        return new ProgressSequence(true);
+    }
+
     /** Judges one frame; findings go to {@code f}. Returns the status, or null when unreadable. */
-    String accept(String text, Findings f) {
+    public String accept(String text, Findings f) {
         index++;
         f.examined();
         JsonNode frame;
@@ -48,6 +67,18 @@ final class ProgressSequence {
         if (status == null) {
             f.add("frame " + index + " has no status", "status: INITIALIZED | IN-PROGRESS | terminal", text);
             return null;
+        }
+        if (observed && state == State.START && !status.equals("INITIALIZED")) {
+            // joined late: take the stream from where it is
+            state = status.equals("UNKNOWN") || TERMINAL.contains(status) ? State.TERMINAL : State.IN_PROGRESS;
+            terminal = state == State.TERMINAL ? status : null;
+            return status;
+        }
+        if (observed && state == State.TERMINAL && status.equals("INITIALIZED")) {
+            state = State.INITIALIZED; // a new download on the same socket
+            last = null;
+            terminal = null;
+            return status;
         }
         if (state == State.TERMINAL) {
             f.add("frame " + index + " arrived after the terminal status " + terminal,

@@ -21,7 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 /**
  * A validating proxy in front of a Decthings and/or a Pieces deployment: forwards every request unchanged (WireMock's
- * own proxying) and judges each request and answer with the conformance suite's rules. Decthings is served under
+ * own proxying) and judges each request, answer and progress frame with the conformance suite's rules. Decthings is served under
  * {@link #decthingsUrl()} ({@code /v0}), Pieces at {@link #piecesUrl()} (the root), so a client only changes its base
  * URL. Use it from a test:
  *
@@ -32,8 +32,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * }
  * }</pre>
  *
- * Needs WireMock on the classpath ({@code dev.modelapi:modelapi-mock} brings it). Not supported yet: the Pieces
- * download-progress WebSocket (an upgrade request is forwarded as a plain GET).
+ * The Pieces download-progress WebSocket is relayed frame by frame and each frame judged. Needs WireMock on the
+ * classpath ({@code dev.modelapi:modelapi-mock} brings it, with Jetty's WebSocket server).
  */
 public final class ValidatingProxy implements AutoCloseable {
 
@@ -164,7 +164,8 @@ public final class ValidatingProxy implements AutoCloseable {
                     .notifier(new Slf4jNotifier(false))
                     .proxyTimeout((int) upstreamTimeout.toMillis())
                     .extensions(new ValidatingTransformer(log, Map.copyOf(upstreams), strict, logLines),
-                            new BodyCapFilter(maxBodyBytes), new ViolationsAdmin(log));
+                            new BodyCapFilter(maxBodyBytes), new ViolationsAdmin(log),
+                            new ProxyHttpServerFactory(upstreams.get(Api.PIECES), log, logLines));
             WireMockServer server = new WireMockServer(config);
             server.start();
             server.stubFor(any(urlPathMatching(Routes.DECTHINGS_BASE + "(/.*)?")).atPriority(1)

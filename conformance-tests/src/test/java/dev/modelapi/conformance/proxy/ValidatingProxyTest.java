@@ -16,6 +16,8 @@ import dev.modelapi.decthings.client.model.SetImageRequest;
 import dev.modelapi.decthings.client.tensor.DecthingsTensor;
 import dev.modelapi.mock.ModelApiMock;
 import dev.modelapi.pieces.client.PiecesClient;
+import dev.modelapi.pieces.client.model.ModelDownloadProgress;
+import dev.modelapi.pieces.client.model.ModelDownloadProgressStatusEnum;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -113,7 +116,9 @@ class ValidatingProxyTest {
                     .timeout(Duration.ofSeconds(20)).build();
             assertThat(pieces.models().modelsSnapshot().getIterable()).isNotEmpty();
             assertThat(pieces.model().modelsSpecificModelSnapshot(PHI3).getId()).isEqualTo(PHI3);
-            pieces.model().modelSpecificModelDownload(PHI3);
+            // a declared Pieces error (500 text/plain for an unknown model) is no violation
+            assertThatThrownBy(() -> pieces.model().modelSpecificModelLoad("no-such-model"))
+                    .isInstanceOf(dev.modelapi.pieces.client.invoker.ApiException.class);
 
             assertThat(proxy.violations()).as(String.join("\n", lines)).isEmpty();
             assertThat(lines).isEmpty();
@@ -126,6 +131,82 @@ class ValidatingProxyTest {
                 assertThat(c.status()).isEqualTo("PASSED");
             });
             proxy.assertNoViolations();
+        }
+    }
+
+    @Test
+    void theProgressSocketIsRelayedFrameByFrameAndJudged() throws Exception {
+        String llama = PHI3;
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (ValidatingProxy proxy = toMock(lines).start()) {
+            PiecesClient pieces = PiecesClient.builder().baseUrl(proxy.piecesUrl().toString())
+                    .timeout(Duration.ofSeconds(20)).build();
+            List<ModelDownloadProgress> frames = new CopyOnWriteArrayList<>();
+            var done = pieces.downloadProgress(llama, frames::add);
+            for (int i = 0; i < 500 && mock.downloads().subscriberCount(llama) == 0; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(mock.downloads().subscriberCount(llama)).as("the relay's upstream socket").isPositive();
+            pieces.model().modelSpecificModelDownload(llama);
+            ModelDownloadProgress last = done.get(60, TimeUnit.SECONDS);
+
+            assertThat(last.getStatus()).isEqualTo(ModelDownloadProgressStatusEnum.COMPLETED);
+            assertThat(frames.get(0).getStatus()).isEqualTo(ModelDownloadProgressStatusEnum.INITIALIZED);
+            assertThat(proxy.violations()).as(String.join("\n", lines)).isEmpty();
+            assertThat(proxy.log().results().cells()).anySatisfy(c -> {
+                assertThat(c.operation()).isEqualTo("modelSpecificModelDownloadProgress");
+                assertThat(c.check()).isEqualTo("ws-progress");
+                assertThat(c.status()).isEqualTo("PASSED");
+            });
+        }
+    }
+
+    @Test
+    void aProgressStreamThatGoesBackwardsIsReportedOnce() throws Exception {
+        List<String> script = List.of("{\"status\":\"INITIALIZED\"}", "{\"status\":\"IN-PROGRESS\",\"percentage\":50}",
+                "{\"status\":\"IN-PROGRESS\",\"percentage\":40}", "{\"status\":\"COMPLETED\",\"percentage\":100}");
+        org.java_websocket.server.WebSocketServer scripted = new org.java_websocket.server.WebSocketServer(
+                new java.net.InetSocketAddress("localhost", 0)) {
+            @Override
+            public void onOpen(org.java_websocket.WebSocket conn, org.java_websocket.handshake.ClientHandshake hs) {
+                script.forEach(conn::send);
+                conn.close(1000, "done");
+            }
+
+            @Override
+            public void onClose(org.java_websocket.WebSocket conn, int code, String reason, boolean remote) {
+            }
+
+            @Override
+            public void onMessage(org.java_websocket.WebSocket conn, String message) {
+            }
+
+            @Override
+            public void onError(org.java_websocket.WebSocket conn, Exception ex) {
+            }
+
+            @Override
+            public void onStart() {
+            }
+        };
+        scripted.setReuseAddr(true);
+        scripted.start();
+        try {
+            for (int i = 0; i < 500 && scripted.getPort() == 0; i++) {
+                Thread.sleep(10);
+            }
+            try (ValidatingProxy proxy = ValidatingProxy.builder()
+                    .piecesUpstream(URI.create("http://localhost:" + scripted.getPort())).logTo(l -> { }).start()) {
+                List<ModelDownloadProgress> frames = new CopyOnWriteArrayList<>();
+                PiecesClient pieces = PiecesClient.builder().baseUrl(proxy.piecesUrl().toString()).build();
+                pieces.downloadProgress(PHI3, frames::add).get(30, TimeUnit.SECONDS);
+
+                assertThat(frames).as("relayed unchanged").hasSize(4);
+                assertReportedOnce(proxy, "modelSpecificModelDownloadProgress", "ws-progress");
+                assertThat(proxy.violations().get(0).problem()).contains("percentage decreased from 50.0 to 40.0");
+            }
+        } finally {
+            scripted.stop(1000);
         }
     }
 
