@@ -3,7 +3,7 @@
 #   bash benchmarks/run.sh            # full run (~8 min)
 #   QUICK=1 bash benchmarks/run.sh    # smoke run (short JMH / load windows; figures not meaningful)
 # Env: WARMUP / MEASURE (load seconds, default 10 / 30), COLD_RUNS (default 7), CONF_RUNS (default 3),
-#      SKIP_BUILD=1, SKIP="jmh load coldstart conformance" (any subset).
+#      SKIP_BUILD=1, SKIP="jmh load coldstart conformance proxy" (any subset).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -21,7 +21,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -B -q -Pbenchmarks -pl benchmarks,conformance-tests -am package -DskipTests
 fi
 mkdir -p "$RES"
-for step in jmh load coldstart conformance; do skip $step || rm -f "$RES/$step.json"; done
+for step in jmh load coldstart conformance proxy; do skip $step || rm -f "$RES/$step.json"; done
 {
   echo "bash benchmarks/run.sh   (QUICK=${QUICK:-} WARMUP=$WARMUP MEASURE=$MEASURE COLD_RUNS=$COLD_RUNS CONF_RUNS=$CONF_RUNS SKIP=$SKIP)"
   echo "  build: mvn -B -q -Pbenchmarks -pl benchmarks,conformance-tests -am package -DskipTests"
@@ -58,7 +58,19 @@ if ! skip conformance; then
   loadavg "before conformance"; echo "== 4. conformance suite"
   java -cp "$JAR" dev.modelapi.bench.ProcessTimings conformance "$RES/conformance.json" conformance-tests/target/modelapi-conformance.jar "$CONF_RUNS" || true
 fi
+if ! skip proxy; then
+  loadavg "before proxy"; echo "== 5. validating proxy vs direct"
+  java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy.json" 16 "$WARMUP" "$MEASURE" false "" \
+    mock-no-journal,proxy
+fi
 loadavg "at end"
 { echo "load average (1/5/15 min, other processes on the machine included):"; cat "$RES/load-during.txt"; } >> "$RES/machine.txt"
 cp -f "$ROOT/benchmarks/NOTES.md" "$RES/notes.md" 2>/dev/null || true
-java -cp "$JAR" dev.modelapi.bench.Report "$RES" "$ROOT/BENCHMARKS.md"
+if ! skip jmh || ! skip load || ! skip coldstart || ! skip conformance; then
+  java -cp "$JAR" dev.modelapi.bench.Report "$RES" "$ROOT/BENCHMARKS.md"
+fi
+if [[ -f "$RES/proxy.json" ]]; then
+  java -cp "$JAR" dev.modelapi.bench.ProxyReport "$RES/proxy.json" "$ROOT/BENCHMARKS.md" \
+    "java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,proxy" \
+    "$(date -u '+%Y-%m-%d %H:%M') UTC, git $(git rev-parse --short HEAD), $(nproc) vCPUs, load before: $(grep 'before proxy' "$RES/load-during.txt" | cut -d: -f2-)"
+fi

@@ -112,8 +112,19 @@ public final class LoadBench {
             System.out.printf("sample %-32s %d %s %d bytes%n", s.name(), answer.statusCode(), ct, answer.body().length);
         }
 
-        java.util.Map<String, String> roots = java.util.Map.of("mock", mockRoot,
-                "mock-no-journal", "http://127.0.0.1:" + mockNoJournal.port(), "static-stub", stubRoot);
+        // The validating proxy in front of the journal-less mock: "proxy" against "mock-no-journal" is the cost of
+        // forwarding plus judging every exchange with the conformance suite's rules.
+        dev.modelapi.conformance.proxy.ValidatingProxy proxy = targets.contains("proxy")
+                ? dev.modelapi.conformance.proxy.ValidatingProxy.builder()
+                        .decthingsUpstream(URI.create(mockNoJournal.decthingsBaseUrl()))
+                        .piecesUpstream(URI.create(mockNoJournal.piecesBaseUrl()))
+                        .logTo(line -> { }).start()
+                : null;
+        java.util.Map<String, String> roots = new java.util.HashMap<>(java.util.Map.of("mock", mockRoot,
+                "mock-no-journal", "http://127.0.0.1:" + mockNoJournal.port(), "static-stub", stubRoot));
+        if (proxy != null) {
+            roots.put("proxy", "http://127.0.0.1:" + proxy.port());
+        }
         // JIT warm-up of every path before the first measured row (the per-row warm-up follows).
         for (Scenario s : scenarios) {
             for (String target : targets.split(",")) {
@@ -195,6 +206,13 @@ public final class LoadBench {
         Files.createDirectories(out.toAbsolutePath().getParent());
         JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), doc);
         stub.stop();
+        if (proxy != null) {
+            System.out.println("proxy: " + proxy.log().exchanges() + " exchanges judged, "
+                    + proxy.violations().size() + " violations");
+            doc.put("proxyViolations", proxy.violations().size());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), doc);
+            proxy.close();
+        }
         mock.stop();
         mockNoJournal.stop();
         System.exit(0);

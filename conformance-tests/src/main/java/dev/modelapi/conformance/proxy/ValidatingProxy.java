@@ -164,8 +164,8 @@ public final class ValidatingProxy implements AutoCloseable {
                     .notifier(new Slf4jNotifier(false))
                     .proxyTimeout((int) upstreamTimeout.toMillis())
                     .extensions(new ValidatingTransformer(log, Map.copyOf(upstreams), strict, logLines),
-                            new BodyCapFilter(maxBodyBytes), new ViolationsAdmin(log),
-                            new ProxyHttpServerFactory(upstreams.get(Api.PIECES), log, logLines));
+                            new ViolationsAdmin(log),
+                            new ProxyHttpServerFactory(maxBodyBytes, upstreams.get(Api.PIECES), log, logLines));
             WireMockServer server = new WireMockServer(config);
             server.start();
             server.stubFor(any(urlPathMatching(Routes.DECTHINGS_BASE + "(/.*)?")).atPriority(1)

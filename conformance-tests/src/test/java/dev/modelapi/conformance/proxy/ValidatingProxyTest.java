@@ -51,6 +51,7 @@ class ValidatingProxyTest {
     static ModelApiMock mock;
     static WireMockServer broken;
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void upstreams() {
@@ -308,6 +309,13 @@ class ValidatingProxyTest {
                     "{\"name\":\"" + "x".repeat(500) + "\"}");
             assertThat(answer.statusCode()).isEqualTo(413);
             assertThat(answer.body()).contains("proxy_body_too_large");
+
+            // chunked (no Content-Length): read up to the cap, then refused, or forwarded from the buffer
+            HttpResponse<String> chunked = sendChunked(proxy, "{\"name\":\"" + "y".repeat(500) + "\"}");
+            assertThat(chunked.statusCode()).isEqualTo(413);
+            HttpResponse<String> small = sendChunked(proxy, "{}");
+            assertThat(small.statusCode()).isEqualTo(200);
+            assertThat(small.body()).contains("invalid_parameter");
         }
     }
 
@@ -340,6 +348,16 @@ class ValidatingProxyTest {
     private static void assertReportedOnce(ValidatingProxy proxy, String operation, String rule) {
         assertThat(proxy.violations().stream().filter(v -> v.operation().equals(operation) && v.rule().equals(rule)))
                 .as(operation + " " + rule + " in " + proxy.violations()).hasSize(1);
+    }
+
+    private static HttpResponse<String> sendChunked(ValidatingProxy proxy, String body) throws Exception {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // HTTP/1.1: a chunked body (the default client may upgrade to HTTP/2, where the refusal resets the stream)
+        return HTTP_1_1.send(HttpRequest.newBuilder(URI.create(proxy.decthingsUrl() + "/Model/createModel"))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(ValidatingProxy proxy, String method, String path, String body)
