@@ -1,4 +1,4 @@
-package dev.modelapi.mock.validation;
+package dev.modelapi.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,9 +17,22 @@ final class DiscriminatedMember {
     private DiscriminatedMember() {
     }
 
-    /** The {@code oneOf} members of a schema that has a discriminator, or null. */
+    /**
+     * The {@code oneOf} members of a schema that has a discriminator, or null; null too when a member is inline
+     * (a spec parsed with references inlined): then members have no names to map to and the library's own
+     * keywords judge, as shipped.
+     */
     static JsonNode members(JsonNode schema) {
-        return schema.get("discriminator") == null ? null : schema.get("oneOf");
+        JsonNode members = schema.get("discriminator") == null ? null : schema.get("oneOf");
+        if (members == null || !members.isArray()) {
+            return null;
+        }
+        for (JsonNode member : members) {
+            if (!member.path("$ref").isTextual()) {
+                return null;
+            }
+        }
+        return members;
     }
 
     /** The discriminator value of the instance (null unless a non-empty text). */

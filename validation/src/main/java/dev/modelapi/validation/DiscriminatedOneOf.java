@@ -1,4 +1,4 @@
-package dev.modelapi.mock.validation;
+package dev.modelapi.validation;
 
 import com.github.fge.jsonschema.core.exceptions.ProcessingException;
 import com.github.fge.jsonschema.core.processing.Processor;

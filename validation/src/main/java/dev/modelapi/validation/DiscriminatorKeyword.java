@@ -1,4 +1,4 @@
-package dev.modelapi.mock.validation;
+package dev.modelapi.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.fge.jackson.jsonpointer.JsonPointer;

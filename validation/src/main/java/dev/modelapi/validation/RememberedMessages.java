@@ -1,4 +1,4 @@
-package dev.modelapi.mock.validation;
+package dev.modelapi.validation;
 
 import com.github.fge.msgsimple.bundle.MessageBundle;
 import com.github.fge.msgsimple.provider.MessageSourceProvider;

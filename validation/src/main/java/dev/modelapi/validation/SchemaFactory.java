@@ -1,4 +1,4 @@
-package dev.modelapi.mock.validation;
+package dev.modelapi.validation;
 
 import com.atlassian.oai.validator.schema.SwaggerV20Library;
 import com.github.fge.jsonschema.cfg.ValidationConfiguration;
@@ -19,12 +19,13 @@ import java.util.function.UnaryOperator;
  * what they accept: {@link DiscriminatedOneOf} with {@link DiscriminatorKeyword}, and {@link RememberedPatternMatches};
  * and its messages looked up once ({@link RememberedMessages}).
  */
-final class SchemaFactory {
+public final class SchemaFactory {
 
     private SchemaFactory() {
     }
 
-    static JsonSchemaFactory create() {
+    /** A new factory with the faster keywords and remembered messages described above. */
+    public static JsonSchemaFactory create() {
         Library library = SwaggerV20Library.get();
         Library faster = library.thaw()
                 .addKeyword(wrapped(library, "oneOf", DiscriminatedOneOf::new))

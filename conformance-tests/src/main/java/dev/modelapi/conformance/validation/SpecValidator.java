@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelapi.conformance.spec.Api;
 import dev.modelapi.conformance.spec.ApiOperation;
 import dev.modelapi.conformance.spec.SpecCatalog;
+import dev.modelapi.validation.SchemaFactory;
+import dev.modelapi.validation.ValidatorParseOptions;
+import com.atlassian.oai.validator.OpenApiInteractionValidator.SpecSource;
+import com.atlassian.oai.validator.util.OpenApiLoader;
 import io.swagger.v3.oas.models.media.Schema;
 
 import java.util.ArrayList;
@@ -22,7 +26,8 @@ import java.util.Map;
 
 /**
  * swagger-request-validator over the shipped documents: whole requests and responses, and single values against a
- * component schema. One instance per API, built once.
+ * component schema. One instance per API, built once. Its JSON Schema engine is the one the mock validates with
+ * ({@link SchemaFactory}: discriminator-aware {@code oneOf}, same verdicts as the library's).
  *
  * <p>Undeclared properties: the validator reports them only where the spec says {@code additionalProperties: false}
  * (e.g. {@code EmptyResult}); elsewhere a deployment may add fields (Pieces adds properties over time, and the SDK
@@ -42,12 +47,15 @@ public final class SpecValidator {
                 .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                 .build();
         this.validator = OpenApiInteractionValidator
-                .createForInlineApiSpecification(api.spec().text())
+                .createFor(new OpenApiLoader().loadApi(SpecSource.inline(api.spec().text()), List.of(),
+                        ValidatorParseOptions.create()))
                 // Paths are given relative to the server URL ({@code /Model/getModels}, {@code /model/x}).
                 .withBasePathOverride("/")
                 .withLevelResolver(levels)
+                .withSchemaFactorySupplier(SchemaFactory::create)
                 .build();
-        this.schemaValidator = new SchemaValidator(SpecCatalog.of(api).api(), new MessageResolver(levels));
+        this.schemaValidator = new SchemaValidator(SpecCatalog.of(api).api(), new MessageResolver(levels),
+                SchemaFactory::create);
     }
 
     public static SpecValidator of(Api api) {

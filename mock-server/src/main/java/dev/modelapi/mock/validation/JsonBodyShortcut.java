@@ -1,5 +1,6 @@
 package dev.modelapi.mock.validation;
 
+import dev.modelapi.validation.SchemaFactory;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.StringBody;

@@ -1,5 +1,7 @@
 package dev.modelapi.mock.validation;
 
+import dev.modelapi.validation.SchemaFactory;
+import dev.modelapi.validation.ValidatorParseOptions;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.OpenApiInteractionValidator.SpecSource;
 import com.atlassian.oai.validator.model.Request;
@@ -11,7 +13,6 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.util.OpenApiLoader;
 import dev.modelapi.spec.ModelApiSpec;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.parser.core.models.ParseOptions;
 
 import java.net.URI;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class SpecValidator {
 
     private SpecValidator(ModelApiSpec spec) {
         this.spec = spec;
-        OpenAPI api = new OpenApiLoader().loadApi(SpecSource.inline(spec.text()), List.of(), parseOptions());
+        OpenAPI api = new OpenApiLoader().loadApi(SpecSource.inline(spec.text()), List.of(), ValidatorParseOptions.create());
         String basePath = basePath(api);
         LevelResolver levels = LevelResolver.create()
                 .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
@@ -75,22 +76,6 @@ public final class SpecValidator {
                 .withLevelResolver(levels)
                 .build());
         this.jsonBodies = new JsonBodyShortcut(api, basePath, validators, new MessageResolver(levels));
-    }
-
-    /**
-     * References are resolved but not inlined (the library's default inlines them): with {@code $ref}s kept, a
-     * discriminated {@code oneOf} names its members, so the validator maps the discriminator without comparing
-     * each member with every schema of the spec, and its schema cache hashes a reference instead of a whole
-     * inlined tree - together about a third of validating a createModel request (BENCHMARKS.md).
-     */
-    private static ParseOptions parseOptions() {
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        options.setResolveFully(false);
-        options.setResolveResponses(true);
-        options.setResolveRequestBody(true);
-        options.setResolveCombinators(false);
-        return options;
     }
 
     /** The path of the first server's URL, as the library would strip it ({@code /v0} for Decthings). */

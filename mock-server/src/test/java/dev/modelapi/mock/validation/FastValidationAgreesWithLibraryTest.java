@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request and response example of both specs, and on variants of them - a field removed, a field added, a value
  * replaced (requests), a discriminator switched to another member's value. The examples are judged again after
  * all variants, so that state a verdict leaves behind shows (the library's discriminator keyword leaves a cyclic
- * schema node, which broke a later validation before {@link DiscriminatorKeyword}).
+ * schema node, which broke a later validation before {@code dev.modelapi.validation.DiscriminatorKeyword}).
  */
 class FastValidationAgreesWithLibraryTest {
 
