@@ -37,6 +37,11 @@ public final class ViolationLog {
     public static final String RESULTS_JSON = "proxy-results.json";
     public static final String HTML = "proxy-report.html";
 
+    /** Violations kept in full; beyond, only counted (a proxy left running in front of a broken server). */
+    static final int KEPT = 10_000;
+    /** Findings kept per operation × rule cell of the report. */
+    static final int KEPT_PER_CELL = 20;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private record CellKey(Api api, String operation, CheckId check) {
@@ -48,6 +53,7 @@ public final class ViolationLog {
     private final Map<CellKey, List<ResultsFile.FindingEntry>> cells = new LinkedHashMap<>();
     private final Set<String> exercised = new LinkedHashSet<>();
     private long exchanges;
+    private long violationCount;
 
     /** @param apis the APIs the proxy forwards (the report lists their operations) */
     ViolationLog(Set<Api> apis) {
@@ -56,7 +62,12 @@ public final class ViolationLog {
 
     synchronized void record(Api api, TrafficJudge.Judgement judgement) {
         exchanges++;
-        violations.addAll(judgement.violations());
+        violationCount += judgement.violations().size();
+        for (Violation v : judgement.violations()) {
+            if (violations.size() < KEPT) {
+                violations.add(v);
+            }
+        }
         ApiOperation op = judgement.operation();
         if (op == null) {
             return;
@@ -66,16 +77,24 @@ public final class ViolationLog {
                 cells.computeIfAbsent(new CellKey(api, op.id(), check), k -> new ArrayList<>()));
         for (Violation v : judgement.violations()) {
             if (!v.rule().equals(TrafficJudge.REQUEST_RULE)) {
-                cells.computeIfAbsent(new CellKey(api, op.id(), CheckId.fromKey(v.rule())), k -> new ArrayList<>())
-                        .add(new ResultsFile.FindingEntry(v.problem(), v.expected(), v.actual(),
-                                v.method() + " " + v.path(), null));
+                List<ResultsFile.FindingEntry> cell = cells.computeIfAbsent(
+                        new CellKey(api, op.id(), CheckId.fromKey(v.rule())), k -> new ArrayList<>());
+                if (cell.size() < KEPT_PER_CELL) {
+                    cell.add(new ResultsFile.FindingEntry(v.problem(), v.expected(), v.actual(),
+                            v.method() + " " + v.path(), null));
+                }
             }
         }
     }
 
-    /** Every violation so far, in the order they happened. */
+    /** The violations so far, in the order they happened (the first {@value #KEPT}). */
     public synchronized List<Violation> violations() {
         return List.copyOf(violations);
+    }
+
+    /** How many violations there were, also those beyond {@value #KEPT}. */
+    public synchronized long violationCount() {
+        return violationCount;
     }
 
     /** How many exchanges were judged. */
@@ -86,6 +105,7 @@ public final class ViolationLog {
     /** Forgets everything (the admin endpoint's DELETE: a test starts from a clean log). */
     synchronized void clear() {
         violations.clear();
+        violationCount = 0;
         cells.clear();
         exercised.clear();
         exchanges = 0;
@@ -130,6 +150,7 @@ public final class ViolationLog {
         Map<String, Object> doc = new LinkedHashMap<>();
         synchronized (this) {
             doc.put("exchanges", exchanges);
+            doc.put("violationCount", violationCount);
             doc.put("violations", List.copyOf(violations));
         }
         try {
