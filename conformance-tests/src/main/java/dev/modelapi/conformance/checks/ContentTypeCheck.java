@@ -25,11 +25,7 @@ public final class ContentTypeCheck implements Check, ExchangeRule {
 
     @Override
     public void run(ApiOperation op, ConformanceRun run) {
-        Findings f = run.findings();
-        for (Exchange e : ExchangeChecks.exchanges(op, run)) {
-            judge(op, e, f);
-        }
-        f.conclude("no answer with a declared status to judge");
+        ExchangeChecks.judgeAll(this, op, run, "no answer with a declared status to judge");
     }
 
     @Override

@@ -24,11 +24,7 @@ public final class EnvelopeCheck implements Check, ExchangeRule {
 
     @Override
     public void run(ApiOperation op, ConformanceRun run) {
-        Findings f = run.findings();
-        for (Exchange e : ExchangeChecks.exchanges(op, run)) {
-            judge(op, e, f);
-        }
-        f.conclude("no HTTP 200 answer to judge");
+        ExchangeChecks.judgeAll(this, op, run, "no HTTP 200 answer to judge");
     }
 
     @Override

@@ -32,21 +32,17 @@ public final class ErrorUnionCheck implements Check, ExchangeRule {
 
     @Override
     public void run(ApiOperation op, ConformanceRun run) {
-        Findings f = run.findings();
-        for (Exchange e : ExchangeChecks.exchanges(op, run)) {
-            judge(op, e, f);
-        }
-        f.conclude("no error answer was observed for " + op.id());
+        ExchangeChecks.judgeAll(this, op, run, "no error answer was observed for " + op.id());
     }
 
     @Override
     public void judge(ApiOperation op, Exchange e, Findings f) {
-        Map<String, String> mapping = union(op);
-        SpecValidator validator = SpecValidator.of(op.api());
         if (e.error() == null) {
             return;
         }
         f.examined();
+        Map<String, String> mapping = union(op);
+        SpecValidator validator = SpecValidator.of(op.api());
         String code = e.errorCode();
         if (code == null) {
             f.add(ExchangeChecks.where(e) + ": the error has no string code", "error.code, one of "

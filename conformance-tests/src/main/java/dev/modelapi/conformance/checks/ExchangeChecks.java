@@ -26,6 +26,18 @@ final class ExchangeChecks {
         return all;
     }
 
+    /**
+     * Runs a per-exchange rule as a cell: every exchange of the operation judged, then the verdict; skips with
+     * {@code reasonIfNothing} when the rule judged none of them (null: never skips).
+     */
+    static void judgeAll(ExchangeRule rule, ApiOperation op, ConformanceRun run, String reasonIfNothing) {
+        Findings f = run.findings();
+        for (Exchange e : exchanges(op, run)) {
+            rule.judge(op, e, f);
+        }
+        f.conclude(reasonIfNothing);
+    }
+
     /** {@code getModels (example 'success')}: a short name of an exchange for finding texts. */
     static String where(Exchange e) {
         return e.title() + (e.intent() == null ? "" : " [" + e.intent().name().toLowerCase() + "]");

@@ -26,11 +26,7 @@ public final class NotAServerErrorCheck implements Check, ExchangeRule {
 
     @Override
     public void run(ApiOperation op, ConformanceRun run) {
-        Findings f = run.findings();
-        for (Exchange e : ExchangeChecks.exchanges(op, run)) {
-            judge(op, e, f);
-        }
-        f.conclude("no answer to judge");
+        ExchangeChecks.judgeAll(this, op, run, "no answer to judge");
     }
 
     @Override

@@ -19,11 +19,7 @@ public final class StatusCodeCheck implements Check, ExchangeRule {
 
     @Override
     public void run(ApiOperation op, ConformanceRun run) {
-        Findings f = run.findings();
-        for (Exchange e : ExchangeChecks.exchanges(op, run)) {
-            judge(op, e, f);
-        }
-        f.conclude(null);
+        ExchangeChecks.judgeAll(this, op, run, null);
     }
 
     @Override

@@ -67,8 +67,11 @@ final class TrafficJudge {
                     Map.of());
         }
         ApiOperation op = found.get();
-        List<Violation> violations = new ArrayList<>(requestViolations(op, x));
-        Exchange exchange = exchange(op, x);
+        // a Decthings request body as its logical document, decoded once for both the request and the answer rules
+        DecthingsAnswer request = op.api() == Api.DECTHINGS && x.requestBody().length > 0
+                ? DecthingsAnswer.ofRequest(blobsOf(op), x.requestContentType(), x.requestBody()) : null;
+        List<Violation> violations = new ArrayList<>(requestViolations(op, x, request));
+        Exchange exchange = exchange(op, x, request);
         Map<CheckId, Boolean> examined = new EnumMap<>(CheckId.class);
         for (ExchangeRule rule : ExchangeRule.all()) {
             if (!rule.appliesTo(op)) {
@@ -86,11 +89,10 @@ final class TrafficJudge {
         return new Judgement(op, violations, examined);
     }
 
-    private List<Violation> requestViolations(ApiOperation op, ForwardedExchange x) {
+    private List<Violation> requestViolations(ApiOperation op, ForwardedExchange x, DecthingsAnswer request) {
         String body = null;
         String contentType = x.requestContentType();
-        if (op.api() == Api.DECTHINGS && x.requestBody().length > 0) {
-            DecthingsAnswer request = DecthingsAnswer.ofRequest(blobsOf(op), contentType, x.requestBody());
+        if (request != null) {
             if (request.json() == null) {
                 return List.of(violation(x, op, REQUEST_RULE, "the request body cannot be read as a " + op.id()
                         + " request", "a JSON document, or the framing (varint JSON length, JSON, blobs)",
@@ -111,7 +113,7 @@ final class TrafficJudge {
         return out;
     }
 
-    private Exchange exchange(ApiOperation op, ForwardedExchange x) {
+    private Exchange exchange(ApiOperation op, ForwardedExchange x, DecthingsAnswer request) {
         JsonNode requestJson = null;
         JsonNode responseJson = null;
         String decodeError = null;
@@ -120,7 +122,7 @@ final class TrafficJudge {
         if (op.api() == Api.DECTHINGS) {
             transport = "application/octet-stream".equals(Exchange.mediaTypeOf(x.requestContentType()))
                     ? Transport.BINARY : Transport.JSON;
-            requestJson = DecthingsAnswer.ofRequest(blobsOf(op), x.requestContentType(), x.requestBody()).json();
+            requestJson = request == null ? null : request.json();
             if (x.status() < 500) {
                 DecthingsAnswer answer = DecthingsAnswer.ofResponse(blobsOf(op), x.responseHeaders().get("content-type"),
                         x.responseBody());
