@@ -35,6 +35,11 @@ class ReleaseReadinessTest {
         assertSectionRunsInCi("Breaking-change gate");
     }
 
+    @Test
+    void everyCommandOfTheReadmesRenderedReferenceSectionRunsInCi() throws IOException {
+        assertSectionRunsInCi("Rendered reference");
+    }
+
     private static void assertSectionRunsInCi(String heading) throws IOException {
         List<String> commands = sectionCommands(Files.readString(ROOT.resolve("README.md")), heading);
         List<String> ci = Files.readAllLines(ROOT.resolve(".ci/run")).stream().map(String::trim).toList();
