@@ -56,6 +56,7 @@ AsyncApiStandalone.render({
 
 for (const page of pages) {
   const target = join(out, page.file);
+  page.title = parse(readFileSync(join(spec, page.source), 'utf8')).info.title;
   if (page.kind === 'openapi') {
     run('build-docs', page.source, '--inlineBundle', '-o', target);
   } else {
@@ -63,10 +64,8 @@ for (const page of pages) {
     // (asyncapi/openapi-schema-parser#196), so render a fully dereferenced bundle.
     const bundled = join(out, 'pieces-download-progress.bundled.yaml');
     run('bundle', page.source, '--dereferenced', '-o', bundled);
-    const source = readFileSync(bundled, 'utf8');
-    writeFileSync(target, asyncApiPage(parse(source).info.title, source));
+    writeFileSync(target, asyncApiPage(page.title, readFileSync(bundled, 'utf8')));
   }
-  page.title = parse(readFileSync(join(spec, page.source), 'utf8')).info.title;
   console.log(`reference: ${target}`);
 }
 
