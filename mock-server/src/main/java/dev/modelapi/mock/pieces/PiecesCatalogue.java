@@ -35,6 +35,8 @@ final class PiecesCatalogue {
         Map<String, Entry> entries = new LinkedHashMap<>();
         JsonNode examples = specExamples();
         add(entries, (ObjectNode) examples.path("ModelLlama3").path("value").deepCopy());
+        // The registered custom model of the update, create and delete examples.
+        add(entries, (ObjectNode) examples.path("ModelCustomPhi3").path("value").deepCopy());
         for (JsonNode m : examples.path("ModelsSnapshot").path("value").path("iterable")) {
             if (!entries.containsKey(m.path("id").asText())) {
                 add(entries, (ObjectNode) m.deepCopy());

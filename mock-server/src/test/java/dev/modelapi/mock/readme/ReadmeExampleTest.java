@@ -69,7 +69,7 @@ class ReadmeExampleTest {
         } finally {
             System.setOut(original);
         }
-        assertThat(printed.toString()).matches("(?s)[0-9a-f-]{36}: 13\\R");
+        assertThat(printed.toString()).matches("(?s)[0-9a-f-]{36}: 14\\R");
     }
 
     @Test
