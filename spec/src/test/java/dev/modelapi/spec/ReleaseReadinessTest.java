@@ -40,6 +40,11 @@ class ReleaseReadinessTest {
         assertSectionRunsInCi("Rendered reference");
     }
 
+    @Test
+    void everyCommandOfTheReadmesPeerToolsSectionRunsInCi() throws IOException {
+        assertSectionRunsInCi("Peer tools: Specmatic and Prism");
+    }
+
     private static void assertSectionRunsInCi(String heading) throws IOException {
         List<String> commands = sectionCommands(Files.readString(ROOT.resolve("README.md")), heading);
         List<String> ci = Files.readAllLines(ROOT.resolve(".ci/run")).stream().map(String::trim).toList();
