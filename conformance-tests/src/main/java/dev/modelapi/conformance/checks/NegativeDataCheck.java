@@ -66,6 +66,7 @@ public final class NegativeDataCheck implements Check {
             return false;
         }
         String p = parameterName.replaceAll("\\[\\d+]", "");
+        field = field.replaceAll("\\[\\d+]", "");
         return p.equals(field) || field.startsWith(p + ".") || p.startsWith(field + ".");
     }
 }

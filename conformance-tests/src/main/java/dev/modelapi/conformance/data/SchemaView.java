@@ -137,6 +137,15 @@ public final class SchemaView {
         if (from.getMinItems() != null) {
             to.setMinItems(from.getMinItems());
         }
+        if (from.getMinLength() != null) {
+            to.setMinLength(from.getMinLength());
+        }
+        if (from.getMaxLength() != null) {
+            to.setMaxLength(from.getMaxLength());
+        }
+        if (Boolean.FALSE.equals(from.getAdditionalProperties())) {
+            to.setAdditionalProperties(false);
+        }
         if (from.getMaxItems() != null) {
             to.setMaxItems(from.getMaxItems());
         }
@@ -208,6 +217,36 @@ public final class SchemaView {
 
     public boolean exclusiveMaximum() {
         return Boolean.TRUE.equals(schema.getExclusiveMaximum());
+    }
+
+    /** {@code minLength} of a string, or null. */
+    public Integer minLength() {
+        return schema.getMinLength();
+    }
+
+    /** {@code maxLength} of a string, or null. */
+    public Integer maxLength() {
+        return schema.getMaxLength();
+    }
+
+    /** {@code minItems} of an array, or null. */
+    public Integer minItems() {
+        return schema.getMinItems();
+    }
+
+    /** {@code maxItems} of an array, or null. */
+    public Integer maxItems() {
+        return schema.getMaxItems();
+    }
+
+    /** Whether the object forbids properties it does not declare ({@code additionalProperties: false}). */
+    public boolean closed() {
+        return Boolean.FALSE.equals(schema.getAdditionalProperties());
+    }
+
+    /** The discriminator property of this view's discriminated oneOf (take the view with no value), or null. */
+    public String discriminatorProperty() {
+        return isDiscriminatedUnion() ? schema.getDiscriminator().getPropertyName() : null;
     }
 
     public boolean nullable() {

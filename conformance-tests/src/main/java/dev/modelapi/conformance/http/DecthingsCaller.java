@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelapi.conformance.config.Transport;
 import dev.modelapi.conformance.spec.ApiOperation;
+import dev.modelapi.decthings.client.wire.DecthingsFramingException;
 import dev.modelapi.decthings.client.wire.BlobMapping;
 import dev.modelapi.decthings.client.wire.OperationBlobs;
 import dev.modelapi.decthings.client.wire.RequestFrame;
@@ -77,7 +78,9 @@ public final class DecthingsCaller {
                     parts.add(bytes);
                 }
                 body = RequestFrame.of(MAPPER.writeValueAsBytes(split.json()), parts).encode();
-            } catch (IllegalArgumentException | IOException e) {
+            } catch (IllegalArgumentException | IOException | DecthingsFramingException e) {
+                // e.g. a negative variant with more items than maxItems where each item is a blob: the frame's
+                // one-byte blob count cannot carry it, so no client could send it over this transport
                 throw new RequestEncodingException("Cannot frame " + op.id() + " request: " + e.getMessage(), e);
             }
         } else {

@@ -195,8 +195,14 @@ public final class OperationProbes {
 
     private static String exampleValue(ApiOperation op) {
         for (Parameter p : op.parameters()) {
-            if ("path".equals(p.getIn()) && p.getExample() != null) {
+            if (!"path".equals(p.getIn())) {
+                continue;
+            }
+            if (p.getExample() != null) {
                 return p.getExample().toString();
+            }
+            if (p.getExamples() != null && !p.getExamples().isEmpty()) {
+                return String.valueOf(p.getExamples().values().iterator().next().getValue());
             }
         }
         return "00000000-0000-4000-8000-000000000000";

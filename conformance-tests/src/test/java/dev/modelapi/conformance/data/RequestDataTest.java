@@ -78,4 +78,18 @@ class RequestDataTest {
                 .contains("missing required name", "missing required options.language",
                         "value outside the enum of options.language", "value not matching the pattern of options.type");
     }
+
+    @org.junit.jupiter.api.Test
+    void negativeVariantsReachIntoArraysAndNestedUnions() {
+        ApiOperation evaluate = SpecCatalog.of(Api.DECTHINGS).operation("evaluate");
+        JsonNode base = SpecCatalog.toJson(evaluate.requestExamples().values().iterator().next());
+        List<Mutation> all = new NegativeVariants(evaluate, SpecValidator.of(Api.DECTHINGS)).all(base);
+        assertThat(all).extracting(Mutation::description).contains(
+                "more items than the maxItems of params",
+                "missing required params[0].name",
+                "wrong type for params[0]",
+                "discriminator naming no variant: params[0].data.type");
+        Mutation tooMany = all.stream().filter(m -> m.kind() == Mutation.Kind.TOO_MANY_ITEMS).findFirst().orElseThrow();
+        assertThat(tooMany.body().get("params").size()).isEqualTo(256);
+    }
 }
