@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { logDir, repoDir, specDir, start, startMock, startPrism, stopAll } from './processes.mjs';
+import { finish, logDir, repoDir, specDir, start, startMock, startPrism } from './processes.mjs';
 
 const documents = ['openapi/decthings-model-api.yaml', 'openapi/pieces-model-api.yaml'];
 const failures = [];
@@ -16,14 +16,7 @@ const failures = [];
 for (const document of documents) await checkPrismMock(document);
 await checkPrismProxyAcceptsTheMock();
 await checkPrismProxyReportsABrokenAnswer();
-stopAll();
-
-if (failures.length) {
-  console.error(`prism: ${failures.length} failure(s)`);
-  for (const failure of failures) console.error(`  ✘ ${failure}`);
-  process.exit(1);
-}
-console.log('prism: all checks passed');
+finish('prism', failures);
 
 async function checkPrismMock(document) {
   const spec = parse(readFileSync(join(specDir, document), 'utf8'));

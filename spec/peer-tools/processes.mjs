@@ -74,3 +74,14 @@ export async function startPrism(name, args) {
 export function stopAll() {
   for (const handle of running) handle.child.kill('SIGTERM');
 }
+
+/** Ends a tool's run: lists its failures and exits 1, or says that every check passed. */
+export function finish(tool, failures) {
+  stopAll();
+  if (failures.length) {
+    console.error(`${tool}: ${failures.length} failure(s)`);
+    for (const failure of failures) console.error(`  ✘ ${failure}`);
+    process.exit(1);
+  }
+  console.log(`${tool}: all checks passed`);
+}

@@ -7,7 +7,7 @@
 //  3. the Decthings limitations still hold (spec/peer-tools/specmatic-limitations.yaml); when Specmatic reads that
 //     file correctly this fails, so that spec/README.md stops documenting a limitation that is gone.
 import { join } from 'node:path';
-import { bin, logDir, specDir, start, startMock, stopAll } from './processes.mjs';
+import { bin, finish, logDir, specDir, start, startMock } from './processes.mjs';
 
 const pieces = join(specDir, 'openapi', 'pieces-model-api.yaml');
 const repeatedDelete = 'POST /models/(model:string)/delete -> 204';
@@ -26,14 +26,7 @@ console.log(`specmatic pieces, simulate mode: the failures are the ` +
   `${simulated.failed.length} repeat(s) of the delete of one model, as expected`);
 
 await checkDecthingsLimitationsStillHold();
-stopAll();
-
-if (failures.length) {
-  console.error(`specmatic: ${failures.length} failure(s)`);
-  for (const failure of failures) console.error(`  ✘ ${failure}`);
-  process.exit(1);
-}
-console.log('specmatic: all checks passed');
+finish('specmatic', failures);
 
 async function contractTests(mode) {
   const mock = await startMock(`mock-for-specmatic-${mode}`, ['--mode', mode]);

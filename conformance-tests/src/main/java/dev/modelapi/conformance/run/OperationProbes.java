@@ -202,7 +202,7 @@ public final class OperationProbes {
                 return p.getExample().toString();
             }
             if (p.getExamples() != null && !p.getExamples().isEmpty()) {
-                return String.valueOf(p.getExamples().values().iterator().next().getValue());
+                return String.valueOf(op.catalog().resolve(p.getExamples().values().iterator().next()).getValue());
             }
         }
         return "00000000-0000-4000-8000-000000000000";
