@@ -8,8 +8,8 @@ import dev.modelapi.conformance.spec.ApiOperation;
 import org.opentest4j.TestAbortedException;
 
 /**
- * {@code negative-data}: invalid requests derived from the schema (one field broken: missing required, wrong type,
- * outside the enum or pattern, out of range; each re-validated against the spec before it is sent) are rejected.
+ * {@code negative-data}: invalid requests derived from the schema (one field broken, as
+ * {@link dev.modelapi.conformance.data.NegativeVariants} lists; each re-validated against the spec before it is sent) are rejected.
  * Decthings must answer {@code invalid_parameter} naming the broken field (the field itself, or a parent or child
  * of it: {@code options} for {@code options.language} and vice versa); Pieces must answer with one of its declared
  * error statuses.

@@ -8,8 +8,9 @@ import dev.modelapi.conformance.spec.ApiOperation;
 import org.opentest4j.TestAbortedException;
 
 /**
- * {@code positive-data}: valid requests — each of the spec's named request examples and a value generated from the
- * schema, on resources of the suite's own — are accepted. Decthings: HTTP 200 and no {@code invalid_parameter}
+ * {@code positive-data}: valid requests — each of the spec's named request examples, a value generated from the
+ * schema and values on the schema's bounds ({@link dev.modelapi.conformance.data.BoundaryVariants}), on resources of
+ * the suite's own — are accepted. Decthings: HTTP 200 and no {@code invalid_parameter}
  * about what the schema decides (domain errors such as {@code state_not_found} are acceptable answers to a valid
  * request; {@code bad_credentials} is not when a key is configured). A schema-valid request can still be refused
  * with {@code invalid_parameter} for what no schema can see, and that is not counted: a reference to something that

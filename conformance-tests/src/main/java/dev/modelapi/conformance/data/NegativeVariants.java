@@ -1,21 +1,17 @@
 package dev.modelapi.conformance.data;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelapi.conformance.spec.ApiOperation;
+import dev.modelapi.conformance.spec.SpecCatalog;
 import dev.modelapi.conformance.validation.SpecValidator;
 import io.swagger.v3.oas.models.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -30,7 +26,6 @@ import java.util.function.Consumer;
 public final class NegativeVariants {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final int MAX_DEPTH = 4;
 
     private final ApiOperation operation;
     private final SpecValidator validator;
@@ -42,9 +37,7 @@ public final class NegativeVariants {
 
     /** Every variant that the spec rejects, in a stable order. */
     public List<Mutation> all(JsonNode validRequest) {
-        Schema<?> schema = operation.jsonRequest().getSchema();
-        List<Mutation> candidates = new ArrayList<>();
-        collect(validRequest, validRequest, Location.ROOT, schema, 0, candidates::add);
+        List<Mutation> candidates = candidates(operation.catalog(), operation.jsonRequest().getSchema(), validRequest);
         List<Mutation> rejected = new ArrayList<>();
         for (Mutation m : candidates) {
             if (!validator.requestBodyProblems(operation, m.body()).isEmpty()) {
@@ -54,156 +47,106 @@ public final class NegativeVariants {
         return rejected;
     }
 
+    /** The variants before re-validation: what the walk derives from {@code schema} for {@code validRequest}. */
+    static List<Mutation> candidates(SpecCatalog catalog, Schema<?> schema, JsonNode validRequest) {
+        List<Mutation> candidates = new ArrayList<>();
+        RequestWalk.walk(catalog, schema, validRequest, new Breaker(validRequest, candidates::add));
+        return candidates;
+    }
+
     /**
      * At most {@code limit} variants chosen with the seed, taking the kinds in turn so that each kind is represented
      * when it exists.
      */
     public List<Mutation> choose(JsonNode validRequest, int limit, long seed) {
-        List<Mutation> all = all(validRequest);
-        Map<Mutation.Kind, List<Mutation>> byKind = new EnumMap<>(Mutation.Kind.class);
-        all.forEach(m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m));
-        Random random = new Random(seed ^ operation.key().hashCode());
-        byKind.values().forEach(list -> Collections.shuffle(list, random));
-        List<Mutation> chosen = new ArrayList<>();
-        boolean added = true;
-        while (chosen.size() < limit && added) {
-            added = false;
-            for (List<Mutation> list : byKind.values()) {
-                if (!list.isEmpty() && chosen.size() < limit) {
-                    chosen.add(list.remove(0));
-                    added = true;
+        return Mutation.chooseByKind(all(validRequest), limit, new Random(seed ^ operation.key().hashCode()));
+    }
+
+    /** Breaks each value of the walked document in each way its schema allows. */
+    private record Breaker(JsonNode root, Consumer<Mutation> out) implements RequestWalk.Visitor {
+
+        private void emit(Mutation.Kind kind, Location at, JsonNode value) {
+            out.accept(new Mutation(kind, at.field(), at.replacedIn(root, value)));
+        }
+
+        @Override
+        public void object(ObjectNode object, Location at, SchemaView declared, SchemaView seen) {
+            String tag = declared.discriminatorProperty();
+            if (tag != null && object.has(tag)) {
+                emit(Mutation.Kind.UNKNOWN_VARIANT, at.property(tag), JSON.textNode("conformance-no-such-variant"));
+            }
+            if (seen.closed()) {
+                emit(Mutation.Kind.UNDECLARED_PROPERTY, at.property("conformanceUndeclared"), JSON.booleanNode(true));
+            }
+        }
+
+        @Override
+        public void property(Location at, boolean required) {
+            if (required) {
+                emit(Mutation.Kind.MISSING_REQUIRED, at, null);
+            }
+        }
+
+        @Override
+        public void value(JsonNode value, Location at, SchemaView prop) {
+            String type = prop.type();
+            JsonNode wrong = wrongType(type);
+            if (wrong != null) {
+                emit(Mutation.Kind.WRONG_TYPE, at, wrong);
+            }
+            if (!prop.enumValues().isEmpty()) {
+                emit(Mutation.Kind.BAD_ENUM, at, JSON.textNode("conformance-not-in-enum"));
+            } else if (prop.pattern() != null && "string".equals(type)) {
+                emit(Mutation.Kind.BAD_PATTERN, at, JSON.textNode("conformance-not-matching"));
+            }
+            if ("string".equals(type)) {
+                if (prop.minLength() != null && prop.minLength() > 0) {
+                    emit(Mutation.Kind.TOO_SHORT, at, JSON.textNode("x".repeat(prop.minLength() - 1)));
+                }
+                if (prop.maxLength() != null) {
+                    emit(Mutation.Kind.TOO_LONG, at, JSON.textNode("x".repeat(prop.maxLength() + 1)));
+                }
+            }
+            if ("integer".equals(type) || "number".equals(type)) {
+                if (prop.minimum() != null) {
+                    BigDecimal below = prop.exclusiveMinimum() ? prop.minimum() : prop.minimum().subtract(BigDecimal.ONE);
+                    emit(Mutation.Kind.OUT_OF_RANGE, at, number(type, below));
+                }
+                if (prop.maximum() != null) {
+                    BigDecimal above = prop.exclusiveMaximum() ? prop.maximum() : prop.maximum().add(BigDecimal.ONE);
+                    emit(Mutation.Kind.OUT_OF_RANGE, at, number(type, above));
+                }
+            }
+            if (value instanceof ArrayNode array) {
+                if (prop.minItems() != null && prop.minItems() > 0 && array.size() >= prop.minItems()) {
+                    emit(Mutation.Kind.TOO_FEW_ITEMS, at, resized(array, prop.minItems() - 1));
+                }
+                if (prop.maxItems() != null && !array.isEmpty()) {
+                    emit(Mutation.Kind.TOO_MANY_ITEMS, at, resized(array, prop.maxItems() + 1));
                 }
             }
         }
-        return chosen;
     }
 
-    /** Where a value sits: its JSON Pointer (to edit a copy) and its readable path (to name the field). */
-    private record Location(JsonPointer pointer, String field) {
-        static final Location ROOT = new Location(JsonPointer.empty(), "");
-
-        Location property(String name) {
-            return new Location(pointer.appendProperty(name), field.isEmpty() ? name : field + "." + name);
+    /**
+     * A copy of a non-empty array with exactly {@code size} items: the last ones dropped, or the last one repeated.
+     */
+    static ArrayNode resized(ArrayNode array, int size) {
+        ArrayNode copy = array.deepCopy();
+        while (copy.size() > size) {
+            copy.remove(copy.size() - 1);
         }
-
-        Location item(int index) {
-            return new Location(pointer.appendIndex(index), field + "[" + index + "]");
-        }
-    }
-
-    /** The variants of the object {@code node} at {@code at}: each of its properties broken in each applicable way. */
-    private void collect(JsonNode root, JsonNode node, Location at, Schema<?> schema, int depth,
-                         Consumer<Mutation> out) {
-        if (depth > MAX_DEPTH || !(node instanceof ObjectNode object)) {
-            return;
-        }
-        String tag = SchemaView.of(operation.catalog(), schema, null).discriminatorProperty();
-        if (tag != null && object.has(tag)) {
-            Location field = at.property(tag);
-            out.accept(new Mutation(Mutation.Kind.UNKNOWN_VARIANT, field.field(),
-                    set(root, field, JSON.textNode("conformance-no-such-variant"))));
-        }
-        SchemaView view = SchemaView.of(operation.catalog(), schema, node);
-        if (view.closed()) {
-            Location extra = at.property("conformanceUndeclared");
-            out.accept(new Mutation(Mutation.Kind.UNDECLARED_PROPERTY, extra.field(), set(root, extra, JSON.booleanNode(true))));
-        }
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            Schema<?> propSchema = view.properties().get(name);
-            if (propSchema == null) {
-                continue;
-            }
-            Location field = at.property(name);
-            if (view.required().contains(name)) {
-                out.accept(new Mutation(Mutation.Kind.MISSING_REQUIRED, field.field(), set(root, field, null)));
-            }
-            value(root, object.get(name), field, propSchema, depth, out);
-        }
-    }
-
-    /** The variants of one value (a property or an array item) at {@code at}, then of what it contains. */
-    private void value(JsonNode root, JsonNode value, Location at, Schema<?> schema, int depth, Consumer<Mutation> out) {
-        SchemaView prop = SchemaView.of(operation.catalog(), schema, value);
-        String type = prop.type();
-        JsonNode wrong = wrongType(type, value);
-        if (wrong != null) {
-            out.accept(new Mutation(Mutation.Kind.WRONG_TYPE, at.field(), set(root, at, wrong)));
-        }
-        if (!prop.enumValues().isEmpty()) {
-            out.accept(new Mutation(Mutation.Kind.BAD_ENUM, at.field(), set(root, at, JSON.textNode("conformance-not-in-enum"))));
-        } else if (prop.pattern() != null && "string".equals(type)) {
-            out.accept(new Mutation(Mutation.Kind.BAD_PATTERN, at.field(), set(root, at, JSON.textNode("conformance-not-matching"))));
-        }
-        if ("string".equals(type)) {
-            if (prop.minLength() != null && prop.minLength() > 0) {
-                out.accept(new Mutation(Mutation.Kind.TOO_SHORT, at.field(), set(root, at, JSON.textNode("x".repeat(prop.minLength() - 1)))));
-            }
-            if (prop.maxLength() != null) {
-                out.accept(new Mutation(Mutation.Kind.TOO_LONG, at.field(), set(root, at, JSON.textNode("x".repeat(prop.maxLength() + 1)))));
-            }
-        }
-        if ("integer".equals(type) || "number".equals(type)) {
-            if (prop.minimum() != null) {
-                BigDecimal below = prop.exclusiveMinimum() ? prop.minimum() : prop.minimum().subtract(BigDecimal.ONE);
-                out.accept(new Mutation(Mutation.Kind.OUT_OF_RANGE, at.field(), set(root, at, number(type, below))));
-            }
-            if (prop.maximum() != null) {
-                BigDecimal above = prop.exclusiveMaximum() ? prop.maximum() : prop.maximum().add(BigDecimal.ONE);
-                out.accept(new Mutation(Mutation.Kind.OUT_OF_RANGE, at.field(), set(root, at, number(type, above))));
-            }
-        }
-        if (value instanceof ArrayNode array) {
-            if (prop.minItems() != null && prop.minItems() > 0 && array.size() >= prop.minItems()) {
-                ArrayNode fewer = array.deepCopy();
-                while (fewer.size() >= prop.minItems()) {
-                    fewer.remove(fewer.size() - 1);
-                }
-                out.accept(new Mutation(Mutation.Kind.TOO_FEW_ITEMS, at.field(), set(root, at, fewer)));
-            }
-            if (prop.maxItems() != null && !array.isEmpty()) {
-                ArrayNode more = array.deepCopy();
-                while (more.size() <= prop.maxItems()) {
-                    more.add(array.get(array.size() - 1).deepCopy());
-                }
-                out.accept(new Mutation(Mutation.Kind.TOO_MANY_ITEMS, at.field(), set(root, at, more)));
-            }
-            Schema<?> items = prop.schema().getItems();
-            if (items != null && !array.isEmpty()) {
-                // the first item stands for all: they share the item schema (a union's variants are each tried
-                // where the example holds them in separate requests)
-                value(root, array.get(0), at.item(0), items, depth + 1, out);
-            }
-        } else if (value.isObject()) {
-            collect(root, value, at, schema, depth + 1, out);
-        }
-    }
-
-    private static JsonNode number(String type, BigDecimal value) {
-        return "integer".equals(type) ? JSON.numberNode(value.toBigInteger()) : JSON.numberNode(value);
-    }
-
-    /** A copy of root with the value at {@code at} replaced (removed when null; added when absent). */
-    private static JsonNode set(JsonNode root, Location at, JsonNode value) {
-        JsonNode copy = root.deepCopy();
-        JsonNode parent = copy.at(at.pointer().head());
-        String last = at.pointer().last().getMatchingProperty();
-        if (parent instanceof ArrayNode array) {
-            int index = at.pointer().last().getMatchingIndex();
-            if (value == null) {
-                array.remove(index);
-            } else {
-                array.set(index, value);
-            }
-        } else if (value == null) {
-            ((ObjectNode) parent).remove(last);
-        } else {
-            ((ObjectNode) parent).set(last, value); // Jackson keeps the position of a replaced property
+        while (copy.size() < size) {
+            copy.add(array.get(array.size() - 1).deepCopy());
         }
         return copy;
     }
 
-    private static JsonNode wrongType(String type, JsonNode value) {
+    static JsonNode number(String type, BigDecimal value) {
+        return "integer".equals(type) ? JSON.numberNode(value.toBigInteger()) : JSON.numberNode(value);
+    }
+
+    private static JsonNode wrongType(String type) {
         if (type == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.modelapi.conformance.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelapi.conformance.data.BoundaryVariants;
 import dev.modelapi.conformance.data.Mutation;
 import dev.modelapi.conformance.data.NegativeVariants;
 import dev.modelapi.conformance.data.NotFoundVariants;
@@ -31,6 +32,8 @@ public final class OperationProbes {
 
     /** Invalid variants sent per operation. */
     public static final int NEGATIVE_LIMIT = 6;
+    /** Valid variants at the schema's bounds sent per operation (as positive data). */
+    public static final int BOUNDARY_LIMIT = 4;
 
     private final ConformanceRun run;
     private final Map<String, Memo<Probe>> probes = new ConcurrentHashMap<>();
@@ -73,6 +76,14 @@ public final class OperationProbes {
         List<Exchange> notFound = new ArrayList<>();
         if (!requests.isEmpty()) {
             JsonNode base = requests.values().iterator().next();
+            for (Mutation m : boundaryVariants(op, base)) {
+                try {
+                    positive.add(run.decthings().call(op, (ObjectNode) m.body(), Call.of(Intent.POSITIVE,
+                            m.description())));
+                } catch (RequestEncodingException e) {
+                    notes.add(m.description() + ": not sent (" + e.getMessage() + ")");
+                }
+            }
             for (Mutation m : negativeVariants(op, base)) {
                 try {
                     negative.add(run.decthings().call(op, (ObjectNode) m.body(), Call.negative(m.description(), m.field())));
@@ -157,6 +168,9 @@ public final class OperationProbes {
                     Call.of(Intent.NOT_FOUND, "unknown model " + unknown)));
         }
         if (!bodies.isEmpty()) {
+            for (Mutation m : boundaryVariants(op, bodies.values().iterator().next())) {
+                positive.add(run.pieces().call(op, path, m.body(), Call.of(Intent.POSITIVE, m.description())));
+            }
             for (Mutation m : negativeVariants(op, bodies.values().iterator().next())) {
                 negative.add(run.pieces().call(op, path, m.body(), Call.negative(m.description(), m.field())));
             }
@@ -228,6 +242,10 @@ public final class OperationProbes {
             requests.put("generated from the schema", adapted);
         }
         return requests;
+    }
+
+    private List<Mutation> boundaryVariants(ApiOperation op, JsonNode base) {
+        return new BoundaryVariants(op, SpecValidator.of(op.api())).choose(base, BOUNDARY_LIMIT, run.seed());
     }
 
     private List<Mutation> negativeVariants(ApiOperation op, JsonNode base) {

@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -219,6 +220,21 @@ class BrokenImplementationTest {
             ResultsFile r = target.runDecthings(dir, Transport.JSON, BrokenTarget.KEY,
                     EnumSet.of(CheckId.POSITIVE_DATA));
             assertFailed(r, "getModels", CheckId.POSITIVE_DATA, "a valid request was rejected as invalid");
+            assertPassed(r, "getFilesystemUsage", CheckId.POSITIVE_DATA);
+        }
+    }
+
+    @Test
+    void offByOneBoundFailsPositiveData(@TempDir Path dir) {
+        try (BrokenTarget target = BrokenTarget.start()) {
+            // "limit: minimum 0" implemented as "at least 1": only a request at the exact bound shows it
+            target.wireMock().stubFor(post(urlPathEqualTo(decthings("getModels"))).atPriority(1)
+                    .withRequestBody(matchingJsonPath("$[?(@.limit == 0)]"))
+                    .willReturn(okJson("{\"error\": {\"code\": \"invalid_parameter\", \"parameterName\": \"limit\","
+                            + " \"reason\": \"Expected a positive integer\"}}")));
+            ResultsFile r = target.runDecthings(dir, Transport.JSON, BrokenTarget.KEY,
+                    EnumSet.of(CheckId.POSITIVE_DATA));
+            assertFailed(r, "getModels", CheckId.POSITIVE_DATA, "the least value allowed for limit");
             assertPassed(r, "getFilesystemUsage", CheckId.POSITIVE_DATA);
         }
     }
