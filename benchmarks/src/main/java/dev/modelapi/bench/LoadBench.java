@@ -120,10 +120,25 @@ public final class LoadBench {
                         .piecesUpstream(URI.create(mockNoJournal.piecesBaseUrl()))
                         .logTo(line -> { }).start()
                 : null;
+        // WireMock's own proxy in front of the same mock, judging nothing: the cost of the extra hop alone, i.e. what
+        // "proxy" pays before it validates anything.
+        WireMockServer plainProxy = null;
+        if (targets.contains("wiremock-proxy")) {
+            plainProxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(64)
+                    .jettyAcceptors(2).disableRequestJournal().stubRequestLoggingDisabled(true)
+                    .disableConnectionReuse(false));
+            plainProxy.start();
+            plainProxy.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                    com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                    .willReturn(aResponse().proxiedFrom("http://127.0.0.1:" + mockNoJournal.port())));
+        }
         java.util.Map<String, String> roots = new java.util.HashMap<>(java.util.Map.of("mock", mockRoot,
                 "mock-no-journal", "http://127.0.0.1:" + mockNoJournal.port(), "static-stub", stubRoot));
         if (proxy != null) {
             roots.put("proxy", "http://127.0.0.1:" + proxy.port());
+        }
+        if (plainProxy != null) {
+            roots.put("wiremock-proxy", "http://127.0.0.1:" + plainProxy.port());
         }
         // JIT warm-up of every path before the first measured row (the per-row warm-up follows).
         for (Scenario s : scenarios) {
@@ -206,6 +221,9 @@ public final class LoadBench {
         Files.createDirectories(out.toAbsolutePath().getParent());
         JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), doc);
         stub.stop();
+        if (plainProxy != null) {
+            plainProxy.stop();
+        }
         if (proxy != null) {
             System.out.println("proxy: " + proxy.log().exchanges() + " exchanges judged, "
                     + proxy.violations().size() + " violations");

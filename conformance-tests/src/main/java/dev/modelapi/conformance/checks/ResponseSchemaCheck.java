@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code response-schema}: every answer body validates against the operation's response schema with
- * swagger-request-validator. Decthings answers are validated as their logical JSON document (a framed answer is
+ * {@code response-schema}: every answer body validates against the operation's response schema
+ * ({@link SpecValidator#responseBodyProblems}). Decthings answers are validated as their logical JSON document (a framed answer is
  * decoded and its blobs put back as base64 first), which is what the spec's schemas describe.
  */
 public final class ResponseSchemaCheck implements Check, ExchangeRule {
@@ -37,7 +37,7 @@ public final class ResponseSchemaCheck implements Check, ExchangeRule {
         if (!e.answered() || !op.declares(e.status())) {
             return;
         }
-        String media;
+        List<String> problems;
         String body;
         if (op.api() == Api.DECTHINGS) {
             if (!op.declaresContent(e.status())) {
@@ -50,14 +50,13 @@ public final class ResponseSchemaCheck implements Check, ExchangeRule {
                                 : e.decodeError(), e);
                 return;
             }
-            media = "application/json";
-            body = e.responseJson().toString();
+            problems = validator.responseBodyProblems(op, e.status(), e.responseJson());
+            body = problems.isEmpty() ? null : e.responseJson().toString();
         } else {
             f.examined();
-            media = e.mediaType();
             body = e.responseBody().length == 0 ? null : new String(e.responseBody(), StandardCharsets.UTF_8);
+            problems = validator.responseBodyProblems(op, e.status(), e.mediaType(), body);
         }
-        List<String> problems = validator.responseBodyProblems(op, e.status(), media, body);
         if (!problems.isEmpty()) {
             f.add(ExchangeChecks.where(e) + ": the body does not match the schema of status " + e.status(),
                     "a body valid against the spec", String.join("\n", problems) + "\nbody: "

@@ -47,8 +47,11 @@ public final class NegativeVariants {
         return rejected;
     }
 
-    /** The variants before re-validation: what the walk derives from {@code schema} for {@code validRequest}. */
-    static List<Mutation> candidates(SpecCatalog catalog, Schema<?> schema, JsonNode validRequest) {
+    /**
+     * The variants before re-validation: what the walk derives from {@code schema} for {@code valid} (a request,
+     * or any document that the schema describes: the engines' agreement test breaks answers with it).
+     */
+    public static List<Mutation> candidates(SpecCatalog catalog, Schema<?> schema, JsonNode validRequest) {
         List<Mutation> candidates = new ArrayList<>();
         RequestWalk.walk(catalog, schema, validRequest, new Breaker(validRequest, candidates::add));
         return candidates;

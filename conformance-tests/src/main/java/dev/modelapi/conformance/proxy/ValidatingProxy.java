@@ -162,6 +162,13 @@ public final class ValidatingProxy implements AutoCloseable {
                     // the journal would keep every request with its Authorization header: secrets stay out
                     .disableRequestJournal()
                     .notifier(new Slf4jNotifier(false))
+                    // the notifier drops them anyway; this spares formatting every request into a log line
+                    .stubRequestLoggingDisabled(true)
+                    // WireMock opens a new upstream connection per request by default (its fix for reusing a
+                    // connection across hosts when the Host header is preserved, wiremock#1320). Each API here has
+                    // one upstream and the Host header is not preserved, so keep-alive is safe, and it spares a TCP
+                    // (or TLS) handshake per forwarded request.
+                    .disableConnectionReuse(false)
                     .proxyTimeout((int) upstreamTimeout.toMillis())
                     .extensions(new ValidatingTransformer(log, Map.copyOf(upstreams), strict, logLines),
                             new ViolationsAdmin(log),

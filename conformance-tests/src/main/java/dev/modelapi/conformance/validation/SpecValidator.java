@@ -5,29 +5,37 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.modelapi.conformance.spec.Api;
 import dev.modelapi.conformance.spec.ApiOperation;
 import dev.modelapi.conformance.spec.SpecCatalog;
+import dev.modelapi.validation.DocumentSchemas;
 import dev.modelapi.validation.SchemaFactory;
 import dev.modelapi.validation.ValidatorParseOptions;
 import com.atlassian.oai.validator.OpenApiInteractionValidator.SpecSource;
 import com.atlassian.oai.validator.util.OpenApiLoader;
-import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * swagger-request-validator over the shipped documents: whole requests and responses, and single values against a
- * component schema. One instance per API, built once. Its JSON Schema engine is the one the mock validates with
- * ({@link SchemaFactory}: discriminator-aware {@code oneOf}, same verdicts as the library's).
+ * The rules of one shipped document, built once per API. Requests (whole, or a generated body) are judged by
+ * swagger-request-validator with the engine the mock validates requests with ({@link SchemaFactory}), so that the
+ * suite judges a request exactly as the mock does. Answers and single values (an error variant, a progress frame)
+ * are judged by {@link DocumentSchemas}, the faster engine that every exchange of the suite and of the validating
+ * proxy goes through; {@code ResponseVerdictsAgreeTest} shows that both engines give the same verdicts on every
+ * answer example of both specs and on variants of them broken in each way.
  *
  * <p>Undeclared properties: the validator reports them only where the spec says {@code additionalProperties: false}
  * (e.g. {@code EmptyResult}); elsewhere a deployment may add fields (Pieces adds properties over time, and the SDK
@@ -35,11 +43,13 @@ import java.util.Map;
  */
 public final class SpecValidator {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Api, SpecValidator> INSTANCES = Collections.synchronizedMap(new EnumMap<>(Api.class));
 
     private final Api api;
     private final OpenApiInteractionValidator validator;
-    private final SchemaValidator schemaValidator;
+    private final DocumentSchemas schemas;
+    private final Map<String, Optional<String>> responsePointers = new ConcurrentHashMap<>();
 
     private SpecValidator(Api api) {
         this.api = api;
@@ -54,8 +64,8 @@ public final class SpecValidator {
                 .withLevelResolver(levels)
                 .withSchemaFactorySupplier(SchemaFactory::create)
                 .build();
-        this.schemaValidator = new SchemaValidator(SpecCatalog.of(api).api(), new MessageResolver(levels),
-                SchemaFactory::create);
+        String resource = api.spec().resource();
+        this.schemas = DocumentSchemas.of(resource.substring(resource.lastIndexOf('/') + 1), api.spec().text());
     }
 
     public static SpecValidator of(Api api) {
@@ -64,9 +74,38 @@ public final class SpecValidator {
 
     /**
      * Problems of a response body, as one line each; the status and Content-Type are other checks' business and
-     * are left out.
+     * are left out (an undeclared status or media type gives no problems here). {@code body} is the text as
+     * received, or null when there is none.
      */
     public List<String> responseBodyProblems(ApiOperation op, int status, String mediaType, String body) {
+        Optional<String> schema = responseSchemaPointer(op, status, mediaType);
+        if (schema.isEmpty()) {
+            return List.of();
+        }
+        if (body == null || body.isEmpty()) {
+            return List.of("A response body is expected but none found");
+        }
+        JsonNode value;
+        if (isJson(mediaType)) {
+            try {
+                value = JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                return List.of("The body is not JSON: " + e.getOriginalMessage());
+            }
+        } else {
+            value = TextNode.valueOf(body); // text/plain and the like: the body is the string the schema describes
+        }
+        return lines(schemas.problems(schema.get(), value));
+    }
+
+    /** Problems of a response's logical JSON document (a Decthings answer, framing decoded) with that status. */
+    public List<String> responseBodyProblems(ApiOperation op, int status, JsonNode document) {
+        return responseSchemaPointer(op, status, "application/json")
+                .map(pointer -> lines(schemas.problems(pointer, document))).orElse(List.of());
+    }
+
+    /** The same judgement by swagger-request-validator's engine, which the mock uses (to show that both agree). */
+    List<String> libraryResponseBodyProblems(ApiOperation op, int status, String mediaType, String body) {
         SimpleResponse.Builder b = SimpleResponse.Builder.status(status);
         if (mediaType != null) {
             b.withContentType(mediaType);
@@ -89,6 +128,54 @@ public final class SpecValidator {
             problems.add(format(m, ""));
         }
         return problems;
+    }
+
+    /**
+     * The JSON Pointer of the schema of {@code op}'s answer with this status and media type: the status's own
+     * response or {@code default}, through a {@code $ref} to {@code #/components/responses/…}; empty when none.
+     */
+    private Optional<String> responseSchemaPointer(ApiOperation op, int status, String mediaType) {
+        return responsePointers.computeIfAbsent(op.key() + " " + status + " " + mediaType, k -> {
+            String code = op.responseKey(status);
+            if (code == null) {
+                return Optional.empty();
+            }
+            ApiResponse response = op.operation().getResponses().get(code);
+            String base = "/paths/" + escape(op.path()) + "/" + op.httpMethod().name().toLowerCase(Locale.ROOT)
+                    + "/responses/" + escape(code);
+            if (response.get$ref() != null) {
+                base = response.get$ref().substring(1);
+                response = SpecCatalog.of(api).api().getComponents().getResponses()
+                        .get(SpecCatalog.refName(response.get$ref()));
+            }
+            if (response == null || response.getContent() == null || mediaType == null) {
+                return Optional.empty();
+            }
+            String media = mediaType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            for (String declared : response.getContent().keySet()) {
+                if (declared.toLowerCase(Locale.ROOT).equals(media)
+                        && response.getContent().get(declared).getSchema() != null) {
+                    return Optional.of(base + "/content/" + escape(declared) + "/schema");
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    private static boolean isJson(String mediaType) {
+        String media = mediaType == null ? "" : mediaType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        return media.equals("application/json") || media.endsWith("+json");
+    }
+
+    /** A JSON Pointer reference token ({@code /} and {@code ~} escaped). */
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static List<String> lines(List<DocumentSchemas.Problem> problems) {
+        List<String> out = new ArrayList<>(problems.size());
+        problems.forEach(p -> out.add(p.line()));
+        return out;
     }
 
     /** Problems of a JSON request body (used to re-validate generated inputs before sending them). */
@@ -125,15 +212,7 @@ public final class SpecValidator {
 
     /** Problems of a value against a component schema ({@code #/components/schemas/name}). */
     public List<String> valueProblems(String componentName, JsonNode value) {
-        Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + componentName);
-        ValidationReport report = schemaValidator.validate(value.toString(), ref, null);
-        List<String> problems = new ArrayList<>();
-        for (ValidationReport.Message m : report.getMessages()) {
-            if (m.getLevel() == ValidationReport.Level.ERROR) {
-                problems.add(format(m, ""));
-            }
-        }
-        return problems;
+        return lines(schemas.problems("/components/schemas/" + escape(componentName), value));
     }
 
     public Api api() {
