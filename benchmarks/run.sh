@@ -59,9 +59,11 @@ if ! skip conformance; then
   java -cp "$JAR" dev.modelapi.bench.ProcessTimings conformance "$RES/conformance.json" conformance-tests/target/modelapi-conformance.jar "$CONF_RUNS" || true
 fi
 if ! skip proxy; then
-  loadavg "before proxy"; echo "== 5. validating proxy vs direct"
+  loadavg "before proxy"; echo "== 5. validating proxy vs direct (16 connections, then 1)"
   java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy.json" 16 "$WARMUP" "$MEASURE" false "" \
-    mock-no-journal,proxy
+    mock-no-journal,wiremock-proxy,proxy
+  java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy-1.json" 1 "$WARMUP" "$MEASURE" false "" \
+    mock-no-journal,wiremock-proxy,proxy
 fi
 loadavg "at end"
 { echo "load average (1/5/15 min, other processes on the machine included):"; cat "$RES/load-during.txt"; } >> "$RES/machine.txt"
@@ -69,8 +71,9 @@ cp -f "$ROOT/benchmarks/NOTES.md" "$RES/notes.md" 2>/dev/null || true
 if ! skip jmh || ! skip load || ! skip coldstart || ! skip conformance; then
   java -cp "$JAR" dev.modelapi.bench.Report "$RES" "$ROOT/BENCHMARKS.md"
 fi
-if [[ -f "$RES/proxy.json" ]]; then
-  java -cp "$JAR" dev.modelapi.bench.ProxyReport "$RES/proxy.json" "$ROOT/BENCHMARKS.md" \
-    "java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,proxy" \
+if [[ -f "$RES/proxy.json" && -f "$RES/proxy-1.json" ]]; then
+  java -cp "$JAR" dev.modelapi.bench.ProxyReport "$RES/proxy.json,$RES/proxy-1.json" "$ROOT/BENCHMARKS.md" \
+    "java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy
+java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy-1.json 1 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy" \
     "$(date -u '+%Y-%m-%d %H:%M') UTC, git $(git rev-parse --short HEAD), $(nproc) vCPUs, load before: $(grep 'before proxy' "$RES/load-during.txt" | cut -d: -f2-)"
 fi

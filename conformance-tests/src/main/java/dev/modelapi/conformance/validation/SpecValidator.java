@@ -1,9 +1,5 @@
 package dev.modelapi.conformance.validation;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,7 +10,7 @@ import dev.modelapi.conformance.spec.Api;
 import dev.modelapi.conformance.spec.ApiOperation;
 import dev.modelapi.conformance.spec.SpecCatalog;
 import dev.modelapi.validation.DocumentSchemas;
-import dev.modelapi.validation.SchemaFactory;
+import dev.modelapi.validation.InteractionValidators;
 import dev.modelapi.validation.ValidatorParseOptions;
 import com.atlassian.oai.validator.OpenApiInteractionValidator.SpecSource;
 import com.atlassian.oai.validator.util.OpenApiLoader;
@@ -31,15 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules of one shipped document, built once per API. Requests (whole, or a generated body) are judged by
- * swagger-request-validator with the engine the mock validates requests with ({@link SchemaFactory}), so that the
+ * swagger-request-validator set up as the mock validates requests ({@link InteractionValidators}), so that the
  * suite judges a request exactly as the mock does. Answers and single values (an error variant, a progress frame)
  * are judged by {@link DocumentSchemas}, the faster engine that every exchange of the suite and of the validating
  * proxy goes through; {@code ResponseVerdictsAgreeTest} shows that both engines give the same verdicts on every
  * answer example of both specs and on variants of them broken in each way.
  *
- * <p>Undeclared properties: the validator reports them only where the spec says {@code additionalProperties: false}
+ * <p>Undeclared properties in answers are reported only where the spec says {@code additionalProperties: false}
  * (e.g. {@code EmptyResult}); elsewhere a deployment may add fields (Pieces adds properties over time, and the SDK
- * tolerates them), so they are not failures. Security is not validated here (the {@code auth} check does that).
+ * tolerates them), so they are not failures. (swagger-request-validator reports them everywhere by default: the
+ * mock keeps that as a stricter check of what it serves itself.) Security is not validated here (the {@code auth} check does that).
  */
 public final class SpecValidator {
 
@@ -47,7 +44,7 @@ public final class SpecValidator {
     private static final Map<Api, SpecValidator> INSTANCES = Collections.synchronizedMap(new EnumMap<>(Api.class));
 
     private final Api api;
-    private final OpenApiInteractionValidator validator;
+    private final InteractionValidators validator;
     private final DocumentSchemas schemas;
     private final Map<String, Optional<String>> responsePointers = new ConcurrentHashMap<>();
 
@@ -56,14 +53,9 @@ public final class SpecValidator {
         LevelResolver levels = LevelResolver.create()
                 .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                 .build();
-        this.validator = OpenApiInteractionValidator
-                .createFor(new OpenApiLoader().loadApi(SpecSource.inline(api.spec().text()), List.of(),
-                        ValidatorParseOptions.create()))
-                // Paths are given relative to the server URL ({@code /Model/getModels}, {@code /model/x}).
-                .withBasePathOverride("/")
-                .withLevelResolver(levels)
-                .withSchemaFactorySupplier(SchemaFactory::create)
-                .build();
+        // Paths are given relative to the server URL ({@code /Model/getModels}, {@code /model/x}).
+        this.validator = new InteractionValidators(new OpenApiLoader().loadApi(SpecSource.inline(api.spec().text()),
+                List.of(), ValidatorParseOptions.create()), "/", levels);
         String resource = api.spec().resource();
         this.schemas = DocumentSchemas.of(resource.substring(resource.lastIndexOf('/') + 1), api.spec().text());
     }
@@ -106,15 +98,8 @@ public final class SpecValidator {
 
     /** The same judgement by swagger-request-validator's engine, which the mock uses (to show that both agree). */
     List<String> libraryResponseBodyProblems(ApiOperation op, int status, String mediaType, String body) {
-        SimpleResponse.Builder b = SimpleResponse.Builder.status(status);
-        if (mediaType != null) {
-            b.withContentType(mediaType);
-        }
-        if (body != null) {
-            b.withBody(body);
-        }
-        ValidationReport report = validator.validateResponse(templatePath(op),
-                Request.Method.valueOf(op.httpMethod().name()), b.build());
+        ValidationReport report = validator.validateResponse(op.httpMethod().name(), templatePath(op), status,
+                mediaType, body);
         List<String> problems = new ArrayList<>();
         for (ValidationReport.Message m : report.getMessages()) {
             if (m.getLevel() != ValidationReport.Level.ERROR) {
@@ -191,16 +176,8 @@ public final class SpecValidator {
      */
     public List<String> requestProblems(String method, String path, Map<String, List<String>> query,
                                         Map<String, List<String>> headers, String contentType, String body) {
-        SimpleRequest.Builder b = new SimpleRequest.Builder(Request.Method.valueOf(method.toUpperCase()), path);
-        query.forEach((name, values) -> b.withQueryParam(name, values));
-        headers.forEach((name, values) -> b.withHeader(name, values));
-        if (contentType != null) {
-            b.withContentType(contentType);
-        }
-        if (body != null) {
-            b.withBody(body);
-        }
-        ValidationReport report = validator.validateRequest(b.build());
+        ValidationReport report = validator.validateRequest(method.toUpperCase(Locale.ROOT), path, query,
+                contentType, body, headers);
         List<String> problems = new ArrayList<>();
         for (ValidationReport.Message m : report.getMessages()) {
             if (m.getLevel() == ValidationReport.Level.ERROR && !m.getKey().startsWith("validation.request.security")) {

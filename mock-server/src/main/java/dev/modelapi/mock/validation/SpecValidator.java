@@ -1,14 +1,9 @@
 package dev.modelapi.mock.validation;
 
-import dev.modelapi.validation.SchemaFactory;
+import dev.modelapi.validation.InteractionValidators;
 import dev.modelapi.validation.ValidatorParseOptions;
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.OpenApiInteractionValidator.SpecSource;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.util.OpenApiLoader;
 import dev.modelapi.spec.ModelApiSpec;
@@ -17,7 +12,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,10 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       Kept on purpose: in requests it reports a client's misspelt field by name instead of ignoring it, and in
  *       responses it proves that the mock sends nothing the spec does not describe.</li>
  *   <li>Speed (the mock validates every request): component references are kept instead of inlined, each spec path
- *       gets its own validator ({@link PathScopedValidators}), a request that is only a JSON body has only its body
- *       validated per request ({@link JsonBodyShortcut}), and discriminated unions are validated through the
- *       member the discriminator names ({@link SchemaFactory}). The verdicts are the library's as shipped -
- *       {@code FastValidationAgreesWithLibraryTest} compares them on every example of both specs and variants.</li>
+ *       gets its own validator, a request that is only a JSON body has only its body validated per request, and
+ *       discriminated unions are validated through the member the discriminator names
+ *       ({@link InteractionValidators}, shared with the conformance suite and the validating proxy). The verdicts
+ *       are the library's as shipped - {@code FastValidationAgreesWithLibraryTest} compares them on every example
+ *       of both specs and variants.</li>
  * </ul>
  */
 public final class SpecValidator {
@@ -50,8 +45,7 @@ public final class SpecValidator {
     static final int MEMO_MAX_BODY_CHARS = 4096;
 
     private final ModelApiSpec spec;
-    private final PathScopedValidators validators;
-    private final JsonBodyShortcut jsonBodies;
+    private final InteractionValidators validators;
     /**
      * The verdict on a request depends only on what is passed in, and clients repeat requests (polling a status,
      * reading a model, listing): one validation costs far more than the lookup (see BENCHMARKS.md).
@@ -69,13 +63,7 @@ public final class SpecValidator {
         LevelResolver levels = LevelResolver.create()
                 .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                 .build();
-        this.validators = new PathScopedValidators(api, basePath, scope -> OpenApiInteractionValidator
-                .createFor(scope)
-                .withBasePathOverride(basePath)
-                .withSchemaFactorySupplier(SchemaFactory::create)
-                .withLevelResolver(levels)
-                .build());
-        this.jsonBodies = new JsonBodyShortcut(api, basePath, validators, new MessageResolver(levels));
+        this.validators = new InteractionValidators(api, basePath, levels);
     }
 
     /** The path of the first server's URL, as the library would strip it ({@code /v0} for Decthings). */
@@ -122,39 +110,18 @@ public final class SpecValidator {
 
     private List<Violation> validate(String method, String path, String contentType, String body,
                                      Map<String, List<String>> headers) {
-        if (body != null && headers.isEmpty() && JsonBodyShortcut.JSON.equals(contentType)) {
-            Optional<ValidationReport> report = jsonBodies.validate(method, path, body);
-            if (report.isPresent()) {
-                return List.copyOf(Violations.of(report.get()));
-            }
-        }
-        SimpleRequest.Builder b = new SimpleRequest.Builder(Request.Method.valueOf(method), path);
-        headers.forEach((name, values) -> b.withHeader(name, values));
-        if (contentType != null) {
-            b.withContentType(contentType);
-        }
-        if (body != null) {
-            b.withBody(body);
-        }
-        return List.copyOf(Violations.of(validators.forPath(path).validateRequest(b.build())));
+        return List.copyOf(Violations.of(validators.validateRequest(method, path, Map.of(), contentType, body,
+                headers)));
     }
 
     /** Whether a request to {@code method path} that is a JSON body and nothing else has only its body validated. */
     boolean validatesOnlyTheJsonBody(String method, String path) {
-        return jsonBodies.bodySchema(method, path).isPresent();
+        return validators.validatesOnlyTheJsonBody(method, path);
     }
 
     /** Validates a response to {@code method path}; a null content type or body means none. */
     public List<Violation> validateResponse(String method, String path, int status, String contentType,
                                             String body) {
-        SimpleResponse.Builder b = SimpleResponse.Builder.status(status);
-        if (contentType != null) {
-            b.withContentType(contentType);
-        }
-        if (body != null) {
-            b.withBody(body);
-        }
-        return Violations.of(validators.forPath(path)
-                .validateResponse(path, Request.Method.valueOf(method), b.build()));
+        return Violations.of(validators.validateResponse(method, path, status, contentType, body));
     }
 }

@@ -84,7 +84,7 @@ class FastValidationAgreesWithLibraryTest {
     }
 
     /**
-     * A request that is a JSON body and nothing else has only its body validated ({@link JsonBodyShortcut}); with a
+     * A request that is a JSON body and nothing else has only its body validated (InteractionValidators); with a
      * header (which no operation of ours declares, so it changes no verdict) the same request goes through the
      * library's whole request validation. Both must report the same violations, in the same order: the first one
      * is what the mock answers.

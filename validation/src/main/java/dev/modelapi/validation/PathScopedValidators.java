@@ -1,4 +1,4 @@
-package dev.modelapi.mock.validation;
+package dev.modelapi.validation;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.ApiPathImpl;

@@ -1,6 +1,5 @@
-package dev.modelapi.mock.validation;
+package dev.modelapi.validation;
 
-import dev.modelapi.validation.SchemaFactory;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.StringBody;
