@@ -36,7 +36,8 @@ public final class ProxyReport {
                 + " latency a request pays).\n\n");
         sb.append("```\n").append(command).append('\n').append(machine).append("\n```\n\n");
         sb.append("| connections | scenario | direct req/s | hop only req/s | proxied req/s | ratio | direct p99 ms |"
-                + " proxied p99 ms | added p99 ms | errors |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " hop only p99 ms | proxied p99 ms | added p99 ms | errors |\n"
+                + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         java.util.List<Integer> violations = new java.util.ArrayList<>();
         for (String file : args[0].split(",")) {
             JsonNode doc = new ObjectMapper().readTree(Path.of(file).toFile());
@@ -57,11 +58,12 @@ public final class ProxyReport {
                 if (d == null || p == null) {
                     continue;
                 }
-                sb.append(String.format(Locale.ROOT, "| %d | %s | %,.0f | %s | %,.0f | %.2f× | %.2f | %.2f | %+.2f | %d |%n",
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %,.0f | %s | %,.0f | %.2f× | %.2f | %s | %.2f | %+.2f | %d |%n",
                         p.path("connections").asInt(), scenario, d.path("throughput").asDouble(),
                         h == null ? "-" : String.format(Locale.ROOT, "%,.0f", h.path("throughput").asDouble()),
                         p.path("throughput").asDouble(),
                         p.path("throughput").asDouble() / d.path("throughput").asDouble(), d.path("p99ms").asDouble(),
+                        h == null ? "-" : String.format(Locale.ROOT, "%.2f", h.path("p99ms").asDouble()),
                         p.path("p99ms").asDouble(), p.path("p99ms").asDouble() - d.path("p99ms").asDouble(),
                         d.path("errors").asLong() + p.path("errors").asLong()));
             }
