@@ -11,7 +11,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -22,30 +21,19 @@ import java.util.function.Consumer;
  * and is re-validated against the spec before it is used: one the spec would reject (a pattern the padded string
  * no longer matches, say) is dropped.
  */
-public final class BoundaryVariants {
+public final class BoundaryVariants extends DerivedVariants {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** The step inside an exclusive bound of a {@code number} (an {@code integer} steps by one). */
     private static final BigDecimal NUMBER_STEP = new BigDecimal("0.001");
 
-    private final ApiOperation operation;
-    private final SpecValidator validator;
-
     public BoundaryVariants(ApiOperation operation, SpecValidator validator) {
-        this.operation = operation;
-        this.validator = validator;
+        super(operation, validator, true, 0xB0D);
     }
 
-    /** Every boundary variant that the spec accepts, in a stable order. */
-    public List<Mutation> all(JsonNode validRequest) {
-        List<Mutation> candidates = candidates(operation.catalog(), operation.jsonRequest().getSchema(), validRequest);
-        List<Mutation> accepted = new ArrayList<>();
-        for (Mutation m : candidates) {
-            if (!m.body().equals(validRequest) && validator.requestBodyProblems(operation, m.body()).isEmpty()) {
-                accepted.add(m);
-            }
-        }
-        return accepted;
+    @Override
+    List<Mutation> derive(JsonNode validRequest) {
+        return candidates(operation.catalog(), operation.jsonRequest().getSchema(), validRequest);
     }
 
     /** The variants before re-validation: what the walk derives from {@code schema} for {@code validRequest}. */
@@ -53,11 +41,6 @@ public final class BoundaryVariants {
         List<Mutation> candidates = new ArrayList<>();
         RequestWalk.walk(catalog, schema, validRequest, new Edges(validRequest, candidates::add));
         return candidates;
-    }
-
-    /** At most {@code limit} variants chosen with the seed, each kind represented when it exists. */
-    public List<Mutation> choose(JsonNode validRequest, int limit, long seed) {
-        return Mutation.chooseByKind(all(validRequest), limit, new Random(seed ^ operation.key().hashCode() ^ 0xB0D));
     }
 
     /** Sets each constrained value of the walked document to each of its bounds. */

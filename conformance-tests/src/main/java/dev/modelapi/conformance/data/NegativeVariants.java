@@ -12,7 +12,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -23,28 +22,17 @@ import java.util.function.Consumer;
  * inside the selected variant of a union. Each variant breaks one field and is re-validated against the spec before
  * it is used: a variant that the spec would still accept (a false positive in the making) is dropped.
  */
-public final class NegativeVariants {
+public final class NegativeVariants extends DerivedVariants {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final ApiOperation operation;
-    private final SpecValidator validator;
-
     public NegativeVariants(ApiOperation operation, SpecValidator validator) {
-        this.operation = operation;
-        this.validator = validator;
+        super(operation, validator, false, 0);
     }
 
-    /** Every variant that the spec rejects, in a stable order. */
-    public List<Mutation> all(JsonNode validRequest) {
-        List<Mutation> candidates = candidates(operation.catalog(), operation.jsonRequest().getSchema(), validRequest);
-        List<Mutation> rejected = new ArrayList<>();
-        for (Mutation m : candidates) {
-            if (!validator.requestBodyProblems(operation, m.body()).isEmpty()) {
-                rejected.add(m);
-            }
-        }
-        return rejected;
+    @Override
+    List<Mutation> derive(JsonNode validRequest) {
+        return candidates(operation.catalog(), operation.jsonRequest().getSchema(), validRequest);
     }
 
     /**
@@ -55,14 +43,6 @@ public final class NegativeVariants {
         List<Mutation> candidates = new ArrayList<>();
         RequestWalk.walk(catalog, schema, validRequest, new Breaker(validRequest, candidates::add));
         return candidates;
-    }
-
-    /**
-     * At most {@code limit} variants chosen with the seed, taking the kinds in turn so that each kind is represented
-     * when it exists.
-     */
-    public List<Mutation> choose(JsonNode validRequest, int limit, long seed) {
-        return Mutation.chooseByKind(all(validRequest), limit, new Random(seed ^ operation.key().hashCode()));
     }
 
     /** Breaks each value of the walked document in each way its schema allows. */
