@@ -7,6 +7,7 @@ import com.networknt.schema.format.Format;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -51,11 +52,7 @@ final class OpenApiFormats {
         return v.compareTo(min) >= 0 && v.compareTo(max) <= 0;
     }
 
-    private interface NumberRule {
-        boolean accepts(JsonNode number);
-    }
-
-    private static Format numeric(String name, NumberRule rule) {
+    private static Format numeric(String name, Predicate<JsonNode> rule) {
         return new Format() {
             @Override
             public String getName() {
@@ -64,7 +61,7 @@ final class OpenApiFormats {
 
             @Override
             public boolean matches(ExecutionContext context, SchemaContext schemaContext, JsonNode value) {
-                return !value.isNumber() || rule.accepts(value);
+                return !value.isNumber() || rule.test(value);
             }
         };
     }

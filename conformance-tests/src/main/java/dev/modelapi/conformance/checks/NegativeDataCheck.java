@@ -9,7 +9,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * {@code negative-data}: invalid requests derived from the schema (one field broken, as
- * {@link dev.modelapi.conformance.data.NegativeVariants} lists; each re-validated against the spec before it is sent) are rejected.
+ * {@link dev.modelapi.conformance.data.NegativeVariants} lists; each re-validated against the spec before it is
+ * sent) are rejected.
  * Decthings must answer {@code invalid_parameter} naming the broken field (the field itself, or a parent or child
  * of it: {@code options} for {@code options.language} and vice versa); Pieces must answer with one of its declared
  * error statuses.

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * {@code response-schema}: every answer body validates against the operation's response schema
- * ({@link SpecValidator#responseBodyProblems}). Decthings answers are validated as their logical JSON document (a framed answer is
+ * ({@link SpecValidator#responseBodyProblems}). Decthings answers are validated as their logical JSON document (a
+ * framed answer is
  * decoded and its blobs put back as base64 first), which is what the spec's schemas describe.
  */
 public final class ResponseSchemaCheck implements Check, ExchangeRule {

@@ -46,7 +46,7 @@ public record DecthingsAnswer(JsonNode json, String decodeError, int blobCount) 
                         : blobs.joinResponse((ObjectNode) wire, frame.blobs());
                 return new DecthingsAnswer(logical, null, frame.blobCount());
             }
-            if (media != null && (media.equals("application/json") || media.endsWith("+json"))) {
+            if (Exchange.isJson(media)) {
                 JsonNode json = MAPPER.readTree(body);
                 return json == null ? new DecthingsAnswer(null, "empty JSON body", -1)
                         : new DecthingsAnswer(json, null, -1);

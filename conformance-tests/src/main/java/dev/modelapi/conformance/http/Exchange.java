@@ -54,6 +54,14 @@ public record Exchange(ApiOperation operation, Intent intent, String description
         return mediaTypeOf(contentType());
     }
 
+    /**
+     * Whether a media type (as {@link #mediaTypeOf} gives it; null for none) is JSON: {@code application/json} or a
+     * {@code +json} suffix.
+     */
+    public static boolean isJson(String mediaType) {
+        return mediaType != null && (mediaType.equals("application/json") || mediaType.endsWith("+json"));
+    }
+
     public static String mediaTypeOf(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return null;

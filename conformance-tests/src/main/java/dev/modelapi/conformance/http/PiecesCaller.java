@@ -71,7 +71,7 @@ public final class PiecesCaller {
         JsonNode json = null;
         String decodeError = null;
         String media = Exchange.mediaTypeOf(raw.headers().get("content-type"));
-        if (raw.status() >= 0 && media != null && (media.equals("application/json") || media.endsWith("+json"))) {
+        if (raw.status() >= 0 && Exchange.isJson(media)) {
             try {
                 json = MAPPER.readTree(raw.body());
             } catch (IOException e) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.modelapi.conformance.spec.Api;
 import dev.modelapi.conformance.spec.ApiOperation;
-import dev.modelapi.conformance.spec.SpecCatalog;
+import dev.modelapi.conformance.http.Exchange;
 import dev.modelapi.validation.DocumentSchemas;
 import dev.modelapi.validation.InteractionValidators;
 import dev.modelapi.validation.ValidatorParseOptions;
@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Undeclared properties in answers are reported only where the spec says {@code additionalProperties: false}
  * (e.g. {@code EmptyResult}); elsewhere a deployment may add fields (Pieces adds properties over time, and the SDK
  * tolerates them), so they are not failures. (swagger-request-validator reports them everywhere by default: the
- * mock keeps that as a stricter check of what it serves itself.) Security is not validated here (the {@code auth} check does that).
+ * mock keeps that as a stricter check of what it serves itself.) Security is not validated here (the {@code auth}
+ * check does that).
  */
 public final class SpecValidator {
 
@@ -78,7 +79,7 @@ public final class SpecValidator {
             return List.of("A response body is expected but none found");
         }
         JsonNode value;
-        if (isJson(mediaType)) {
+        if (Exchange.isJson(Exchange.mediaTypeOf(mediaType))) {
             try {
                 value = JSON.readTree(body);
             } catch (JsonProcessingException e) {
@@ -116,8 +117,9 @@ public final class SpecValidator {
     }
 
     /**
-     * The JSON Pointer of the schema of {@code op}'s answer with this status and media type: the status's own
-     * response or {@code default}, through a {@code $ref} to {@code #/components/responses/…}; empty when none.
+     * The JSON Pointer of the schema of {@code op}'s answer with this status and media type: the response that
+     * covers the status ({@link ApiOperation#responseKey}: its own, a range, or {@code default}), through a
+     * {@code $ref} to {@code #/components/responses/…}; empty when none.
      */
     private Optional<String> responseSchemaPointer(ApiOperation op, int status, String mediaType) {
         return responsePointers.computeIfAbsent(op.key() + " " + status + " " + mediaType, k -> {
@@ -130,13 +132,12 @@ public final class SpecValidator {
                     + "/responses/" + escape(code);
             if (response.get$ref() != null) {
                 base = response.get$ref().substring(1);
-                response = SpecCatalog.of(api).api().getComponents().getResponses()
-                        .get(SpecCatalog.refName(response.get$ref()));
+                response = op.catalog().resolve(response);
             }
-            if (response == null || response.getContent() == null || mediaType == null) {
+            String media = Exchange.mediaTypeOf(mediaType);
+            if (response == null || response.getContent() == null || media == null) {
                 return Optional.empty();
             }
-            String media = mediaType.split(";")[0].trim().toLowerCase(Locale.ROOT);
             for (String declared : response.getContent().keySet()) {
                 if (declared.toLowerCase(Locale.ROOT).equals(media)
                         && response.getContent().get(declared).getSchema() != null) {
@@ -145,11 +146,6 @@ public final class SpecValidator {
             }
             return Optional.empty();
         });
-    }
-
-    private static boolean isJson(String mediaType) {
-        String media = mediaType == null ? "" : mediaType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        return media.equals("application/json") || media.endsWith("+json");
     }
 
     /** A JSON Pointer reference token ({@code /} and {@code ~} escaped). */
