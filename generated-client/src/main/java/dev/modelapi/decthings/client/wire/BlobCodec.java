@@ -180,7 +180,9 @@ final class BlobCodec {
     }
 
     static ObjectNode join(List<BlobSource> sources, ObjectNode wire, List<ByteBuffer> blobs, String context) {
-        ObjectNode json = wire.deepCopy();
+        // The copy keeps the caller's wire JSON as it was; a message without blob fields has nothing to put back,
+        // so it is its own logical document (the copy was a sixth of what a proxied getModels allocated).
+        ObjectNode json = sources.isEmpty() ? wire : wire.deepCopy();
         List<Claim> claims = plan(sources, json, context);
 
         int required = 0;

@@ -62,7 +62,8 @@ public final class OperationBlobs {
     }
 
     /**
-     * Puts the request's blobs back into its wire JSON as base64.
+     * Puts the request's blobs back into its wire JSON as base64, in a copy; a request without blob fields returns
+     * {@code wireJson} itself.
      *
      * @throws DecthingsFramingException if the blob count differs from what the JSON calls for, or a tensor blob is
      *     malformed

@@ -183,6 +183,24 @@ class BlobMappingTest {
     }
 
     @Test
+    void aMessageWithoutBlobFieldsIsItsOwnLogicalDocumentAndStillRefusesBlobs() {
+        OperationBlobs createModel = mapping.forMethod("createModel");
+        ObjectNode wire = json("{'result':{'modelId':'m'}}");
+
+        assertThat(createModel.joinResponse(wire, List.of())).isSameAs(wire);
+        assertThatThrownBy(() -> createModel.joinResponse(wire, List.of(ByteBuffer.wrap(hex("01")))))
+                .isInstanceOf(DecthingsFramingException.class)
+                .hasMessage("createModel response: the JSON calls for 0 blob(s) but the frame carries 1");
+        // with blob fields the wire JSON stays as the caller had it
+        ObjectNode evaluateWire = json("{'result':{'success':{'output':[{'name':'a'}]}}}");
+        ObjectNode before = evaluateWire.deepCopy();
+        ObjectNode logical = mapping.forMethod("evaluate").joinResponse(evaluateWire,
+                List.of(ByteBuffer.wrap(T1.serialize())));
+        assertThat(evaluateWire).isEqualTo(before);
+        assertThat(logical).isNotEqualTo(before);
+    }
+
+    @Test
     void joinRefusesABlobCountThatDiffersFromTheParameters() {
         OperationBlobs evaluate = mapping.forMethod("evaluate");
         ObjectNode wire = json("{'result':{'success':{'output':[{'name':'a'},{'name':'b'}]}}}");
