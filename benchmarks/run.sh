@@ -3,6 +3,7 @@
 #   bash benchmarks/run.sh            # full run (~8 min)
 #   QUICK=1 bash benchmarks/run.sh    # smoke run (short JMH / load windows; figures not meaningful)
 # Env: WARMUP / MEASURE (load seconds, default 10 / 30), COLD_RUNS (default 7), CONF_RUNS (default 3),
+#      PROXY_RATE (the proxy section's fixed offered rate in requests/s over 16 connections, default 500),
 #      SKIP_BUILD=1, SKIP="jmh load coldstart conformance proxy" (any subset).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,6 +11,7 @@ cd "$ROOT"
 RES="$ROOT/benchmarks/target/results"
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 WARMUP="${WARMUP:-10}"; MEASURE="${MEASURE:-30}"; COLD_RUNS="${COLD_RUNS:-7}"; CONF_RUNS="${CONF_RUNS:-3}"
+PROXY_RATE="${PROXY_RATE:-500}"
 SKIP="${SKIP:-}"
 JMH_ARGS=(-prof gc -rf json -rff "$RES/jmh.json")
 if [[ -n "${QUICK:-}" ]]; then
@@ -21,7 +23,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -B -q -Pbenchmarks -pl benchmarks,conformance-tests -am package -DskipTests
 fi
 mkdir -p "$RES"
-for step in jmh load coldstart conformance proxy; do skip $step || rm -f "$RES/$step.json"; done
+for step in jmh load coldstart conformance proxy proxy-rate proxy-1; do skip ${step%%-*} || rm -f "$RES/$step.json"; done
 {
   echo "bash benchmarks/run.sh   (QUICK=${QUICK:-} WARMUP=$WARMUP MEASURE=$MEASURE COLD_RUNS=$COLD_RUNS CONF_RUNS=$CONF_RUNS SKIP=$SKIP)"
   echo "  build: mvn -B -q -Pbenchmarks -pl benchmarks,conformance-tests -am package -DskipTests"
@@ -59,9 +61,11 @@ if ! skip conformance; then
   java -cp "$JAR" dev.modelapi.bench.ProcessTimings conformance "$RES/conformance.json" conformance-tests/target/modelapi-conformance.jar "$CONF_RUNS" || true
 fi
 if ! skip proxy; then
-  loadavg "before proxy"; echo "== 5. validating proxy vs direct (16 connections, then 1)"
+  loadavg "before proxy"; echo "== 5. validating proxy vs direct (16 connections closed loop, at $PROXY_RATE req/s, then 1)"
   java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy.json" 16 "$WARMUP" "$MEASURE" false "" \
     mock-no-journal,wiremock-proxy,proxy
+  java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy-rate.json" 16 "$WARMUP" "$MEASURE" false "" \
+    mock-no-journal,wiremock-proxy,proxy 3 "$PROXY_RATE"
   java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy-1.json" 1 "$WARMUP" "$MEASURE" false "" \
     mock-no-journal,wiremock-proxy,proxy
 fi
@@ -71,9 +75,10 @@ cp -f "$ROOT/benchmarks/NOTES.md" "$RES/notes.md" 2>/dev/null || true
 if ! skip jmh || ! skip load || ! skip coldstart || ! skip conformance; then
   java -cp "$JAR" dev.modelapi.bench.Report "$RES" "$ROOT/BENCHMARKS.md"
 fi
-if [[ -f "$RES/proxy.json" && -f "$RES/proxy-1.json" ]]; then
-  java -cp "$JAR" dev.modelapi.bench.ProxyReport "$RES/proxy.json,$RES/proxy-1.json" "$ROOT/BENCHMARKS.md" \
+if [[ -f "$RES/proxy.json" && -f "$RES/proxy-rate.json" && -f "$RES/proxy-1.json" ]]; then
+  java -cp "$JAR" dev.modelapi.bench.ProxyReport "$RES/proxy.json,$RES/proxy-rate.json,$RES/proxy-1.json" "$ROOT/BENCHMARKS.md" \
     "java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy
+java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy-rate.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy 3 $PROXY_RATE
 java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy-1.json 1 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy" \
     "$(date -u '+%Y-%m-%d %H:%M') UTC, git $(git rev-parse --short HEAD), $(nproc) vCPUs, load before: $(grep 'before proxy' "$RES/load-during.txt" | cut -d: -f2-)"
 fi

@@ -35,8 +35,14 @@ import org.HdrHistogram.Histogram;
  * The mock (simulate mode, seed 42, request validation always on) and a plain WireMock server with static stubs
  * serving the same bytes run in this JVM on 127.0.0.1, one at a time.
  *
+ * <p>With a {@code rate} (requests per second over all connections) the load is open instead: each connection
+ * sends on a fixed schedule whether or not the target keeps up, and a request's latency counts from the moment it
+ * was due, not from when it could be sent (so a stalled target is charged for the requests it held back, the
+ * "coordinated omission" correction of wrk2). That is the latency a client pays at a given throughput; the closed
+ * loop measures the most a target can serve, where p99 is mostly the queue the loop itself builds.
+ *
  * <p>Usage: LoadBench OUT.json [connections] [warmupSeconds] [measureSeconds] [validateResponses]
- * [scenarioFilter] [targets] [rounds]
+ * [scenarioFilter] [targets] [rounds] [rate]
  */
 public final class LoadBench {
 
@@ -57,6 +63,8 @@ public final class LoadBench {
         String only = args.length > 5 ? args[5] : "";          // run only scenarios whose name contains this
         String targets = args.length > 6 ? args[6] : "mock,mock-no-journal,static-stub";
         int rounds = args.length > 7 ? Integer.parseInt(args[7]) : 3;   // measurement slices per target, interleaved
+        double rate = args.length > 8 ? Double.parseDouble(args[8]) : 0;  // requests/s in all; 0: closed loop
+        Load load = new Load(connections, rate);
 
         ModelApiMock mock = ModelApiMock.builder().port(0).seed(42).validateResponses(validateResponses).build().start();
         // The same mock without a request journal: what the static stub is compared with (it keeps none either).
@@ -145,7 +153,7 @@ public final class LoadBench {
             for (String target : targets.split(",")) {
                 if (s.name().contains(only)) {
                     System.out.printf("%s / %s: JIT warm-up %d s ...%n", s.name(), target, Math.max(2, warmup / 2));
-                    run(roots.get(target), s, connections, Math.max(2, warmup / 2));
+                    run(roots.get(target), s, load, Math.max(2, warmup / 2));
                 }
             }
         }
@@ -161,7 +169,7 @@ public final class LoadBench {
             mockNoJournal.reset();
             for (String target : targetList) {
                 System.out.printf("%s / %s: warm-up %d s ...%n", s.name(), target, warmup);
-                run(roots.get(target), s, connections, warmup);
+                run(roots.get(target), s, load, warmup);
             }
             mock.reset();
             mockNoJournal.reset();
@@ -178,7 +186,7 @@ public final class LoadBench {
                             slice);
                     long cpu0 = processCpuNanos();
                     long alloc0 = allocatedBytes();
-                    Result part = run(roots.get(target), s, connections, slice);
+                    Result part = run(roots.get(target), s, load, slice);
                     cpu.merge(target, processCpuNanos() - cpu0, Long::sum);
                     allocated.merge(target, allocatedBytes() - alloc0, Long::sum);
                     totals.computeIfAbsent(target, t -> new Result()).add(part);
@@ -200,6 +208,7 @@ public final class LoadBench {
                 row.put("scenario", s.name());
                 row.put("target", target);
                 row.put("connections", connections);
+                row.put("offeredRate", rate);
                 row.put("warmupSeconds", warmup);
                 row.put("measureSeconds", slice * rounds);
                 row.put("rounds", rounds);
@@ -257,7 +266,15 @@ public final class LoadBench {
     static final class Result {
         final Histogram h = new Histogram(60_000_000_000L, 3);
         long errors;
+        String firstError;
         double seconds;
+
+        void error(String what) {
+            if (errors++ == 0) {
+                firstError = what;
+                System.out.println("  first error: " + what);
+            }
+        }
 
         double throughput() {
             return h.getTotalCount() / seconds;
@@ -270,30 +287,60 @@ public final class LoadBench {
         }
     }
 
-    static Result run(String root, Scenario s, int connections, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+    /**
+     * How the load is offered.
+     *
+     * @param connections one thread and one keep-alive connection each
+     * @param rate        requests per second over all connections (open load), or 0 for a closed loop
+     */
+    record Load(int connections, double rate) {
+
+        /** Nanoseconds between two requests of one connection; 0 in a closed loop. */
+        long intervalNanos() {
+            return rate <= 0 ? 0 : Math.round(connections * 1e9 / rate);
+        }
+    }
+
+    static Result run(String root, Scenario s, Load load, int seconds) throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        long interval = load.intervalNanos();
         List<Thread> threads = new ArrayList<>();
         List<Result> parts = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < connections; t++) {
+        for (int t = 0; t < load.connections(); t++) {
             Result part = new Result();
             parts.add(part);
             int id = t;
+            // open load: the connections' schedules are spread evenly over one interval
+            long firstDue = start + interval * t / load.connections();
             Thread thread = new Thread(() -> {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5)).build();
-                while (System.nanoTime() < end) {
+                long due = firstDue;
+                while (true) {
+                    long now = System.nanoTime();
+                    if (interval > 0) {
+                        if (due >= end) {
+                            break;
+                        }
+                        if (due > now) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(due - now);
+                        }
+                    } else if (now >= end) {
+                        break;
+                    }
                     HttpRequest request = build(root, s.request().apply(id));
-                    long t0 = System.nanoTime();
+                    long t0 = interval > 0 ? due : System.nanoTime();
+                    due += interval;
                     try {
                         HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         long dt = System.nanoTime() - t0;
                         part.h.recordValue(Math.min(dt, 60_000_000_000L));
                         if (r.statusCode() != 200 || r.body().length == 0) {
-                            part.errors++;
+                            part.error(r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
                         }
                     } catch (Exception e) {
-                        part.errors++;
+                        part.error(e.toString());
                     }
                 }
             }, "load-" + t);
