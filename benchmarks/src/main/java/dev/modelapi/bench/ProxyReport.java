@@ -37,11 +37,13 @@ public final class ProxyReport {
                 + " the queue the loop builds (16 requests always in flight, so latency is 16 ÷ throughput). The"
                 + " latency a client pays is measured at a fixed offered rate below saturation (open load over 16"
                 + " connections, latency counted from when each request was due, so a stall is charged in full) and"
-                + " with 1 connection in a closed loop.\n\n");
+                + " with 1 connection in a closed loop. \"Judging p99\" is the proxy's own time per exchange between the"
+                + " upstream's answer and its verdict, from its report (`judging` in `/__admin/modelapi/violations`):"
+                + " what it adds beyond the hop, without the machine's queueing and pauses.\n\n");
         sb.append("```\n").append(command).append('\n').append(machine).append("\n```\n\n");
         sb.append("| load | scenario | direct req/s | hop only req/s | proxied req/s | ratio | direct p99 ms |"
-                + " hop only p99 ms | proxied p99 ms | added p99 ms | errors |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " hop only p99 ms | proxied p99 ms | added p99 ms | judging p99 ms | errors |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         java.util.List<Integer> violations = new java.util.ArrayList<>();
         for (String file : args[0].split(",")) {
             JsonNode doc = new ObjectMapper().readTree(Path.of(file).toFile());
@@ -62,13 +64,14 @@ public final class ProxyReport {
                 if (d == null || p == null) {
                     continue;
                 }
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %s | %,.0f | %.2f× | %.2f | %s | %.2f | %+.2f | %d |%n",
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %s | %,.0f | %.2f× | %.2f | %s | %.2f | %+.2f | %.2f | %d |%n",
                         load(p), scenario, d.path("throughput").asDouble(),
                         h == null ? "-" : String.format(Locale.ROOT, "%,.0f", h.path("throughput").asDouble()),
                         p.path("throughput").asDouble(),
                         p.path("throughput").asDouble() / d.path("throughput").asDouble(), d.path("p99ms").asDouble(),
                         h == null ? "-" : String.format(Locale.ROOT, "%.2f", h.path("p99ms").asDouble()),
                         p.path("p99ms").asDouble(), p.path("p99ms").asDouble() - d.path("p99ms").asDouble(),
+                        p.path("judgingP99Micros").asDouble() / 1e3,
                         d.path("errors").asLong() + p.path("errors").asLong()));
             }
         }

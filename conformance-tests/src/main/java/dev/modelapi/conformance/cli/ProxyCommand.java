@@ -112,7 +112,10 @@ final class ProxyCommand implements Callable<Integer> {
     private int finish(ValidatingProxy proxy) {
         ViolationLog log = proxy.log();
         log.writeReports(reportDir);
+        ViolationLog.JudgingTime time = log.judgingTime();
         out.println("Validating proxy: " + log.exchanges() + " exchanges, " + log.violationCount() + " violation(s);"
+                + (time.exchanges() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                        " judging took %.0f µs at p50, %.0f µs at p99;", time.p50Micros(), time.p99Micros()))
                 + " reports in " + reportDir.toAbsolutePath());
         return failOnViolation && log.violationCount() > 0 ? ConformanceCli.FAILED : ConformanceCli.OK;
     }

@@ -59,6 +59,7 @@ final class ValidatingTransformer implements ResponseTransformerV2 {
 
     @Override
     public Response transform(Response response, ServeEvent serveEvent) {
+        long started = System.nanoTime();
         Request request = serveEvent.getRequest();
         String path = Routes.pathOf(request.getUrl());
         Api api = Routes.apiOf(path);
@@ -81,7 +82,7 @@ final class ValidatingTransformer implements ResponseTransformerV2 {
                 request.getBody() == null ? new byte[0] : request.getBody(), response.getStatus(),
                 headers(response), response.getBody() == null ? new byte[0] : response.getBody());
         TrafficJudge.Judgement judgement = judge.judge(exchange);
-        log.record(api, judgement);
+        log.record(api, judgement, System.nanoTime() - started);
         if (judgement.violations().isEmpty()) {
             return response;
         }

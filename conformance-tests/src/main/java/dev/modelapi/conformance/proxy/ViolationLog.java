@@ -11,6 +11,7 @@ import dev.modelapi.conformance.report.ResultsFile;
 import dev.modelapi.conformance.spec.Api;
 import dev.modelapi.conformance.spec.ApiOperation;
 import dev.modelapi.conformance.spec.SpecCatalog;
+import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the proxied traffic showed so far: every violation, and per operation × rule whether it was exercised and
@@ -47,6 +49,18 @@ public final class ViolationLog {
     private record CellKey(Api api, String operation, CheckId check) {
     }
 
+    /**
+     * The time the proxy spent on an exchange between the upstream's answer and its verdict (reading the exchange,
+     * judging it): the latency it adds beyond the forwarding hop.
+     *
+     * @param exchanges how many exchanges were timed
+     * @param p50Micros median, microseconds
+     * @param p99Micros 99th percentile, microseconds
+     * @param maxMicros the slowest, microseconds
+     */
+    public record JudgingTime(long exchanges, double p50Micros, double p99Micros, double maxMicros) {
+    }
+
     private final Instant started = Instant.now();
     private final Set<Api> apis;
     private final List<Violation> violations = new ArrayList<>();
@@ -54,6 +68,8 @@ public final class ViolationLog {
     private final Set<String> exercised = new LinkedHashSet<>();
     private long exchanges;
     private long violationCount;
+    /** Nanoseconds, up to a minute, three significant digits. */
+    private final Histogram judging = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
 
     /** @param apis the APIs the proxy forwards (the report lists their operations) */
     ViolationLog(Set<Api> apis) {
@@ -61,6 +77,14 @@ public final class ViolationLog {
     }
 
     synchronized void record(Api api, TrafficJudge.Judgement judgement) {
+        record(api, judgement, -1);
+    }
+
+    /** @param judgedNanos the time spent on this exchange ({@link JudgingTime}), or -1 when not timed */
+    synchronized void record(Api api, TrafficJudge.Judgement judgement, long judgedNanos) {
+        if (judgedNanos >= 0) {
+            judging.recordValue(Math.min(judgedNanos, judging.getHighestTrackableValue()));
+        }
         exchanges++;
         violationCount += judgement.violations().size();
         for (Violation v : judgement.violations()) {
@@ -102,8 +126,15 @@ public final class ViolationLog {
         return exchanges;
     }
 
+    /** The time spent per exchange so far. */
+    public synchronized JudgingTime judgingTime() {
+        return new JudgingTime(judging.getTotalCount(), judging.getValueAtPercentile(50) / 1e3,
+                judging.getValueAtPercentile(99) / 1e3, judging.getMaxValue() / 1e3);
+    }
+
     /** Forgets everything (the admin endpoint's DELETE: a test starts from a clean log). */
     synchronized void clear() {
+        judging.reset();
         violations.clear();
         violationCount = 0;
         cells.clear();
@@ -145,12 +176,13 @@ public final class ViolationLog {
                 out, never, List.of());
     }
 
-    /** {@code {"exchanges": n, "violations": [...]}}. */
+    /** {@code {"exchanges": n, "violationCount": n, "judging": {…}, "violations": [...]}}. */
     public String violationsJson() {
         Map<String, Object> doc = new LinkedHashMap<>();
         synchronized (this) {
             doc.put("exchanges", exchanges);
             doc.put("violationCount", violationCount);
+            doc.put("judging", judgingTime());
             doc.put("violations", List.copyOf(violations));
         }
         try {

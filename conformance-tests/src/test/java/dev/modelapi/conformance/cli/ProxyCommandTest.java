@@ -62,7 +62,8 @@ class ProxyCommandTest {
         String console = out.toString(StandardCharsets.UTF_8);
         assertThat(console).contains("Validating proxy on port " + port)
                 .contains("VIOLATION pieces modelsSnapshot content-type")
-                .contains("1 exchanges, 1 violation(s)");
+                .contains("1 exchanges, 1 violation(s);")
+                .containsPattern("judging took \\d+ µs at p50, \\d+ µs at p99;");
         assertThat(reports.resolve("violations.json")).exists();
         assertThat(reports.resolve("junit/TEST-proxy-pieces.xml")).content().contains("<failure");
         assertThat(reports.resolve("proxy-report.html")).exists();

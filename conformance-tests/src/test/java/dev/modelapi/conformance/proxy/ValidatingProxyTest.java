@@ -329,6 +329,8 @@ class ValidatingProxyTest {
             HttpResponse<String> json = send(proxy, "GET", "/__admin/modelapi/violations", null);
             assertThat(json.statusCode()).isEqualTo(200);
             assertThat(json.body()).contains("\"exchanges\" : 2").contains("\"rule\" : \"response-schema\"");
+            assertThat(proxy.log().judgingTime().exchanges()).isEqualTo(2);
+            assertThat(proxy.log().judgingTime().maxMicros()).isPositive();
             HttpResponse<String> junit = send(proxy, "GET", "/__admin/modelapi/violations?format=junit&api=pieces", null);
             assertThat(junit.body()).startsWith("<?xml").contains("classname=\"pieces.modelsSnapshot\"")
                     .contains("<failure");
@@ -342,6 +344,7 @@ class ValidatingProxyTest {
 
             send(proxy, "DELETE", "/__admin/modelapi/violations", null);
             assertThat(proxy.violations()).isEmpty();
+            assertThat(proxy.log().judgingTime().exchanges()).isZero();
         }
     }
 

@@ -33,4 +33,26 @@ class ViolationLogTest {
         });
         assertThat(log.violationsJson()).contains("\"violationCount\" : " + total);
     }
+
+    @Test
+    void theTimeSpentPerExchangeIsReportedAsPercentilesAndClearedWithTheLog() {
+        ViolationLog log = new ViolationLog(java.util.Set.of(Api.PIECES));
+        var op = SpecCatalog.of(Api.PIECES).operation("modelsSnapshot");
+        TrafficJudge.Judgement clean = new TrafficJudge.Judgement(op, List.of(), Map.of(CheckId.CONTENT_TYPE, false));
+        for (int i = 1; i <= 100; i++) {
+            log.record(Api.PIECES, clean, i * 1_000L);  // 1 µs … 100 µs
+        }
+        log.record(Api.PIECES, clean);                   // not timed (an upstream failure)
+
+        ViolationLog.JudgingTime time = log.judgingTime();
+        assertThat(time.exchanges()).isEqualTo(100);
+        assertThat(time.p50Micros()).isBetween(49.9, 50.1);
+        assertThat(time.p99Micros()).isBetween(98.9, 99.1);
+        assertThat(time.maxMicros()).isBetween(99.9, 100.1);
+        assertThat(log.exchanges()).isEqualTo(101);
+        assertThat(log.violationsJson()).contains("\"judging\" : {").contains("\"p99Micros\" : 99.");
+
+        log.clear();
+        assertThat(log.judgingTime().exchanges()).isZero();
+    }
 }
