@@ -9,7 +9,6 @@ import dev.modelapi.conformance.validation.SpecValidator;
 import io.swagger.v3.oas.models.media.Schema;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -38,16 +37,14 @@ public final class BoundaryVariants extends DerivedVariants {
 
     /** The variants before re-validation: what the walk derives from {@code schema} for {@code validRequest}. */
     static List<Mutation> candidates(SpecCatalog catalog, Schema<?> schema, JsonNode validRequest) {
-        List<Mutation> candidates = new ArrayList<>();
-        RequestWalk.walk(catalog, schema, validRequest, new Edges(validRequest, candidates::add));
-        return candidates;
+        return RequestWalk.mutations(catalog, schema, validRequest, Edges::new);
     }
 
     /** Sets each constrained value of the walked document to each of its bounds. */
     private record Edges(JsonNode root, Consumer<Mutation> out) implements RequestWalk.Visitor {
 
         private void emit(Mutation.Kind kind, Location at, JsonNode value) {
-            out.accept(new Mutation(kind, at.field(), at.replacedIn(root, value)));
+            out.accept(Mutation.at(kind, at, root, value));
         }
 
         @Override

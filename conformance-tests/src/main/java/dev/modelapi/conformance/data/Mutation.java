@@ -55,6 +55,11 @@ public record Mutation(Kind kind, String field, JsonNode body) {
         }
     }
 
+    /** {@code root} with the value at {@code at} replaced by {@code value} (a copy; {@code root} stays). */
+    static Mutation at(Kind kind, Location at, JsonNode root, JsonNode value) {
+        return new Mutation(kind, at.field(), at.replacedIn(root, value));
+    }
+
     public String description() {
         return kind.phrase() + " " + field;
     }

@@ -10,7 +10,6 @@ import dev.modelapi.conformance.validation.SpecValidator;
 import io.swagger.v3.oas.models.media.Schema;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -40,16 +39,14 @@ public final class NegativeVariants extends DerivedVariants {
      * or any document that the schema describes: the engines' agreement test breaks answers with it).
      */
     public static List<Mutation> candidates(SpecCatalog catalog, Schema<?> schema, JsonNode validRequest) {
-        List<Mutation> candidates = new ArrayList<>();
-        RequestWalk.walk(catalog, schema, validRequest, new Breaker(validRequest, candidates::add));
-        return candidates;
+        return RequestWalk.mutations(catalog, schema, validRequest, Breaker::new);
     }
 
     /** Breaks each value of the walked document in each way its schema allows. */
     private record Breaker(JsonNode root, Consumer<Mutation> out) implements RequestWalk.Visitor {
 
         private void emit(Mutation.Kind kind, Location at, JsonNode value) {
-            out.accept(new Mutation(kind, at.field(), at.replacedIn(root, value)));
+            out.accept(Mutation.at(kind, at, root, value));
         }
 
         @Override

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelapi.conformance.spec.SpecCatalog;
 import io.swagger.v3.oas.models.media.Schema;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Walks a valid request document alongside its schema, depth first and in document order: every object, every
@@ -42,6 +46,17 @@ final class RequestWalk {
     /** Walks {@code document} (a request body) against {@code schema}. */
     static void walk(SpecCatalog catalog, Schema<?> schema, JsonNode document, Visitor visitor) {
         new RequestWalk(catalog, visitor).object(document, Location.ROOT, schema, 0);
+    }
+
+    /**
+     * The variants a mutating visitor derives from {@code document}: {@code visitor} gets the document and where to
+     * put each variant.
+     */
+    static List<Mutation> mutations(SpecCatalog catalog, Schema<?> schema, JsonNode document,
+                                    BiFunction<JsonNode, Consumer<Mutation>, Visitor> visitor) {
+        List<Mutation> out = new ArrayList<>();
+        walk(catalog, schema, document, visitor.apply(document, out::add));
+        return out;
     }
 
     private void object(JsonNode node, Location at, Schema<?> schema, int depth) {
