@@ -62,12 +62,13 @@ if ! skip conformance; then
 fi
 if ! skip proxy; then
   loadavg "before proxy"; echo "== 5. validating proxy vs direct (16 connections closed loop, at $PROXY_RATE req/s, then 1)"
+  # 6 rounds: slices of MEASURE/6 s, so that the host's drift (2x within a minute) hits the three targets alike
   java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy.json" 16 "$WARMUP" "$MEASURE" false "" \
-    mock-no-journal,wiremock-proxy,proxy
+    mock-no-journal,wiremock-proxy,proxy 6
   java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy-rate.json" 16 "$WARMUP" "$MEASURE" false "" \
-    mock-no-journal,wiremock-proxy,proxy 3 "$PROXY_RATE"
+    mock-no-journal,wiremock-proxy,proxy 6 "$PROXY_RATE"
   java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy-1.json" 1 "$WARMUP" "$MEASURE" false "" \
-    mock-no-journal,wiremock-proxy,proxy
+    mock-no-journal,wiremock-proxy,proxy 6
 fi
 loadavg "at end"
 { echo "load average (1/5/15 min, other processes on the machine included):"; cat "$RES/load-during.txt"; } >> "$RES/machine.txt"
@@ -77,8 +78,8 @@ if ! skip jmh || ! skip load || ! skip coldstart || ! skip conformance; then
 fi
 if [[ -f "$RES/proxy.json" && -f "$RES/proxy-rate.json" && -f "$RES/proxy-1.json" ]]; then
   java -cp "$JAR" dev.modelapi.bench.ProxyReport "$RES/proxy.json,$RES/proxy-rate.json,$RES/proxy-1.json" "$ROOT/BENCHMARKS.md" \
-    "java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy
-java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy-rate.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy 3 $PROXY_RATE
-java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy-1.json 1 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy" \
+    "java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy 6
+java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy-rate.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy 6 $PROXY_RATE
+java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy-1.json 1 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy 6" \
     "$(date -u '+%Y-%m-%d %H:%M') UTC, git $(git rev-parse --short HEAD), $(nproc) vCPUs, load before: $(grep 'before proxy' "$RES/load-during.txt" | cut -d: -f2-)"
 fi
