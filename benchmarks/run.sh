@@ -3,7 +3,8 @@
 #   bash benchmarks/run.sh            # full run (~8 min)
 #   QUICK=1 bash benchmarks/run.sh    # smoke run (short JMH / load windows; figures not meaningful)
 # Env: WARMUP / MEASURE (load seconds, default 10 / 30), COLD_RUNS (default 7), CONF_RUNS (default 3),
-#      PROXY_RATE (the proxy section's fixed offered rate in requests/s over 16 connections, default 500),
+#      PROXY_RATE (the proxy section's fixed offered rate in requests/s over 16 connections; default: 40% of the
+#      lowest throughput the proxy reached in the closed-loop run just before, i.e. well below saturation),
 #      SKIP_BUILD=1, SKIP="jmh load coldstart conformance proxy" (any subset).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,7 +12,7 @@ cd "$ROOT"
 RES="$ROOT/benchmarks/target/results"
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 WARMUP="${WARMUP:-10}"; MEASURE="${MEASURE:-30}"; COLD_RUNS="${COLD_RUNS:-7}"; CONF_RUNS="${CONF_RUNS:-3}"
-PROXY_RATE="${PROXY_RATE:-500}"
+PROXY_RATE="${PROXY_RATE:-}"
 SKIP="${SKIP:-}"
 JMH_ARGS=(-prof gc -rf json -rff "$RES/jmh.json")
 if [[ -n "${QUICK:-}" ]]; then
@@ -61,10 +62,14 @@ if ! skip conformance; then
   java -cp "$JAR" dev.modelapi.bench.ProcessTimings conformance "$RES/conformance.json" conformance-tests/target/modelapi-conformance.jar "$CONF_RUNS" || true
 fi
 if ! skip proxy; then
-  loadavg "before proxy"; echo "== 5. validating proxy vs direct (16 connections closed loop, at $PROXY_RATE req/s, then 1)"
+  loadavg "before proxy"; echo "== 5. validating proxy vs direct (16 connections closed loop, at a fixed rate, then 1)"
   # 6 rounds: slices of MEASURE/6 s, so that the host's drift (2x within a minute) hits the three targets alike
   java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy.json" 16 "$WARMUP" "$MEASURE" false "" \
     mock-no-journal,wiremock-proxy,proxy 6
+  if [[ -z "$PROXY_RATE" ]]; then
+    PROXY_RATE=$(jq '[.results[] | select(.target == "proxy").throughput] | min * 0.4 | floor' "$RES/proxy.json")
+  fi
+  echo "   offered rate: $PROXY_RATE req/s"
   java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy-rate.json" 16 "$WARMUP" "$MEASURE" false "" \
     mock-no-journal,wiremock-proxy,proxy 6 "$PROXY_RATE"
   java -Xms3g -Xmx3g -cp "$JAR" dev.modelapi.bench.LoadBench "$RES/proxy-1.json" 1 "$WARMUP" "$MEASURE" false "" \
@@ -77,6 +82,7 @@ if ! skip jmh || ! skip load || ! skip coldstart || ! skip conformance; then
   java -cp "$JAR" dev.modelapi.bench.Report "$RES" "$ROOT/BENCHMARKS.md"
 fi
 if [[ -f "$RES/proxy.json" && -f "$RES/proxy-rate.json" && -f "$RES/proxy-1.json" ]]; then
+  PROXY_RATE="${PROXY_RATE:-$(jq '.results[0].offeredRate | floor' "$RES/proxy-rate.json")}"
   java -cp "$JAR" dev.modelapi.bench.ProxyReport "$RES/proxy.json,$RES/proxy-rate.json,$RES/proxy-1.json" "$ROOT/BENCHMARKS.md" \
     "java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy 6
 java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.modelapi.bench.LoadBench proxy-rate.json 16 $WARMUP $MEASURE false \"\" mock-no-journal,wiremock-proxy,proxy 6 $PROXY_RATE
