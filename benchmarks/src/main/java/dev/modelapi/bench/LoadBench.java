@@ -281,12 +281,11 @@ public final class LoadBench {
     static final class Result {
         final Histogram h = new Histogram(60_000_000_000L, 3);
         long errors;
-        String firstError;
         double seconds;
 
+        /** Counts an error; the first of a run is printed, so that a failing target says why. */
         void error(String what) {
             if (errors++ == 0) {
-                firstError = what;
                 System.out.println("  first error: " + what);
             }
         }

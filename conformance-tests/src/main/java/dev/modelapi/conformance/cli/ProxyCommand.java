@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -114,7 +115,7 @@ final class ProxyCommand implements Callable<Integer> {
         log.writeReports(reportDir);
         ViolationLog.JudgingTime time = log.judgingTime();
         out.println("Validating proxy: " + log.exchanges() + " exchanges, " + log.violationCount() + " violation(s);"
-                + (time.exchanges() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                + (time.exchanges() == 0 ? "" : String.format(Locale.ROOT,
                         " judging took %.0f µs at p50, %.0f µs at p99;", time.p50Micros(), time.p99Micros()))
                 + " reports in " + reportDir.toAbsolutePath());
         return failOnViolation && log.violationCount() > 0 ? ConformanceCli.FAILED : ConformanceCli.OK;
