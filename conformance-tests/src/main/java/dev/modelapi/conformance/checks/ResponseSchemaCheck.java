@@ -51,8 +51,12 @@ public final class ResponseSchemaCheck implements Check, ExchangeRule {
                                 : e.decodeError(), e);
                 return;
             }
-            problems = validator.responseBodyProblems(op, e.status(), e.responseJson());
+            problems = validator.responseBodyProblems(op, e.status(), "application/json", e.responseJson());
             body = problems.isEmpty() ? null : e.responseJson().toString();
+        } else if (e.responseJson() != null && e.responseBody().length > 0) {
+            f.examined(); // a JSON answer the caller has already read: judged without reading it again
+            problems = validator.responseBodyProblems(op, e.status(), e.mediaType(), e.responseJson());
+            body = problems.isEmpty() ? null : new String(e.responseBody(), StandardCharsets.UTF_8);
         } else {
             f.examined();
             body = e.responseBody().length == 0 ? null : new String(e.responseBody(), StandardCharsets.UTF_8);

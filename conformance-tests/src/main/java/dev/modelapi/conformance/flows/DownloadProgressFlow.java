@@ -1,6 +1,7 @@
 package dev.modelapi.conformance.flows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelapi.conformance.checks.CheckId;
 import dev.modelapi.conformance.checks.Findings;
 import dev.modelapi.conformance.http.Call;
@@ -32,6 +33,7 @@ final class DownloadProgressFlow {
     static final String DOWNLOAD = "modelSpecificModelDownload";
     static final long DOWNLOAD_TIMEOUT_MILLIS = 60_000;
     static final long GRACE_MILLIS = 500;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ConformanceRun run;
     private final SpecCatalog catalog = SpecCatalog.of(Api.PIECES);
@@ -127,7 +129,7 @@ final class DownloadProgressFlow {
     /** The status and percentage of a frame (what two listeners must agree on). */
     private static String frameKey(String text) {
         try {
-            JsonNode frame = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            JsonNode frame = MAPPER.readTree(text);
             return frame.path("status").asText("?") + (frame.path("percentage").isNumber()
                     ? " " + frame.path("percentage").asDouble() : "");
         } catch (Exception e) {

@@ -91,9 +91,12 @@ public final class SpecValidator {
         return lines(schemas.problems(schema.get(), value));
     }
 
-    /** Problems of a response's logical JSON document (a Decthings answer, framing decoded) with that status. */
-    public List<String> responseBodyProblems(ApiOperation op, int status, JsonNode document) {
-        return responseSchemaPointer(op, status, "application/json")
+    /**
+     * Problems of a response's JSON document already read: a Decthings answer with its framing decoded, or a JSON
+     * body the caller has parsed once for everything else it checks.
+     */
+    public List<String> responseBodyProblems(ApiOperation op, int status, String mediaType, JsonNode document) {
+        return responseSchemaPointer(op, status, mediaType)
                 .map(pointer -> lines(schemas.problems(pointer, document))).orElse(List.of());
     }
 
