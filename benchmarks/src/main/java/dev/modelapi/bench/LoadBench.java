@@ -42,7 +42,9 @@ import org.HdrHistogram.Histogram;
  * loop measures the most a target can serve, where p99 is mostly the queue the loop itself builds.
  *
  * <p>Usage: LoadBench OUT.json [connections] [warmupSeconds] [measureSeconds] [validateResponses]
- * [scenarioFilter] [targets] [rounds] [rate]
+ * [scenarioFilter] [targets] [rounds] [rate]. Targets, comma-separated: {@code mock}, {@code mock-no-journal},
+ * {@code static-stub}, {@code wiremock-proxy} (WireMock's proxy in front of the journal-less mock, judging nothing),
+ * {@code proxy} (the validating proxy there, as shipped) and {@code proxy-fresh} (the same without its verdict memo).
  */
 public final class LoadBench {
 
@@ -120,18 +122,25 @@ public final class LoadBench {
             System.out.printf("sample %-32s %d %s %d bytes%n", s.name(), answer.statusCode(), ct, answer.body().length);
         }
 
+        List<String> targetList = List.of(targets.split(","));
         // The validating proxy in front of the journal-less mock: "proxy" against "mock-no-journal" is the cost of
-        // forwarding plus judging every exchange with the conformance suite's rules.
-        dev.modelapi.conformance.proxy.ValidatingProxy proxy = targets.contains("proxy")
-                ? dev.modelapi.conformance.proxy.ValidatingProxy.builder()
+        // forwarding plus judging every exchange with the conformance suite's rules. "proxy" keeps its verdicts
+        // (its default: a repeated exchange is looked up), "proxy-fresh" judges every exchange afresh, which is
+        // what traffic that never repeats itself costs.
+        java.util.Map<String, dev.modelapi.conformance.proxy.ValidatingProxy> proxies = new java.util.LinkedHashMap<>();
+        for (String target : targetList) {
+            if (target.equals("proxy") || target.equals("proxy-fresh")) {
+                proxies.put(target, dev.modelapi.conformance.proxy.ValidatingProxy.builder()
                         .decthingsUpstream(URI.create(mockNoJournal.decthingsBaseUrl()))
                         .piecesUpstream(URI.create(mockNoJournal.piecesBaseUrl()))
-                        .logTo(line -> { }).start()
-                : null;
+                        .rememberVerdicts(target.equals("proxy"))
+                        .logTo(line -> { }).start());
+            }
+        }
         // WireMock's own proxy in front of the same mock, judging nothing: the cost of the extra hop alone, i.e. what
         // "proxy" pays before it validates anything.
         WireMockServer plainProxy = null;
-        if (targets.contains("wiremock-proxy")) {
+        if (targetList.contains("wiremock-proxy")) {
             plainProxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(64)
                     .jettyAcceptors(2).disableRequestJournal().stubRequestLoggingDisabled(true)
                     .disableConnectionReuse(false));
@@ -142,15 +151,13 @@ public final class LoadBench {
         }
         java.util.Map<String, String> roots = new java.util.HashMap<>(java.util.Map.of("mock", mockRoot,
                 "mock-no-journal", "http://127.0.0.1:" + mockNoJournal.port(), "static-stub", stubRoot));
-        if (proxy != null) {
-            roots.put("proxy", "http://127.0.0.1:" + proxy.port());
-        }
+        proxies.forEach((target, proxy) -> roots.put(target, "http://127.0.0.1:" + proxy.port()));
         if (plainProxy != null) {
             roots.put("wiremock-proxy", "http://127.0.0.1:" + plainProxy.port());
         }
         // JIT warm-up of every path before the first measured row (the per-row warm-up follows).
         for (Scenario s : scenarios) {
-            for (String target : targets.split(",")) {
+            for (String target : targetList) {
                 if (s.name().contains(only)) {
                     System.out.printf("%s / %s: JIT warm-up %d s ...%n", s.name(), target, Math.max(2, warmup / 2));
                     run(roots.get(target), s, load, Math.max(2, warmup / 2));
@@ -159,7 +166,6 @@ public final class LoadBench {
         }
         ArrayNode results = JSON.createArrayNode();
         long proxyViolations = 0;
-        List<String> targetList = List.of(targets.split(","));
         for (Scenario s : scenarios) {
             if (!s.name().contains(only)) {
                 continue;
@@ -174,10 +180,10 @@ public final class LoadBench {
             }
             mock.reset();
             mockNoJournal.reset();
-            if (proxy != null) {
+            for (var proxy : proxies.entrySet()) {
                 // the proxy's own time per exchange covers this scenario's measured requests only
-                proxyViolations += proxy.log().violationCount();
-                HttpResponse<Void> cleared = probe.send(HttpRequest.newBuilder(URI.create(roots.get("proxy")
+                proxyViolations += proxy.getValue().log().violationCount();
+                HttpResponse<Void> cleared = probe.send(HttpRequest.newBuilder(URI.create(roots.get(proxy.getKey())
                         + "/__admin/modelapi/violations")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
                 if (cleared.statusCode() / 100 != 2) {
                     throw new IllegalStateException("cannot clear the proxy's log: " + cleared.statusCode());
@@ -231,8 +237,8 @@ public final class LoadBench {
                 row.put("p999ms", res.h.getValueAtPercentile(99.9) / 1e6);
                 row.put("maxms", res.h.getMaxValue() / 1e6);
                 row.put("cpuMicrosPerRequest", cpuMicros);
-                if (target.equals("proxy")) {
-                    var judging = proxy.log().judgingTime();
+                if (proxies.containsKey(target)) {
+                    var judging = proxies.get(target).log().judgingTime();
                     row.put("judgingP50Micros", judging.p50Micros());
                     row.put("judgingP99Micros", judging.p99Micros());
                 }
@@ -248,12 +254,15 @@ public final class LoadBench {
         if (plainProxy != null) {
             plainProxy.stop();
         }
-        if (proxy != null) {
-            System.out.println("proxy: " + proxy.log().exchanges() + " exchanges judged, "
-                    + proxy.violations().size() + " violations");
-            doc.put("proxyViolations", proxyViolations + proxy.log().violationCount());
+        if (!proxies.isEmpty()) {
+            for (var proxy : proxies.entrySet()) {
+                System.out.println(proxy.getKey() + ": " + proxy.getValue().log().exchanges() + " exchanges judged, "
+                        + proxy.getValue().violations().size() + " violations");
+                proxyViolations += proxy.getValue().log().violationCount();
+                proxy.getValue().close();
+            }
+            doc.put("proxyViolations", proxyViolations);
             JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), doc);
-            proxy.close();
         }
         mock.stop();
         mockNoJournal.stop();

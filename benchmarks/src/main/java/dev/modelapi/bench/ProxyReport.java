@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Writes the "Validating proxy" section of BENCHMARKS.md from LoadBench runs with targets
- * {@code mock-no-journal,wiremock-proxy,proxy}: per run (closed loop, or a fixed offered rate, with N connections)
- * and scenario the direct, the plain-WireMock-proxy (the hop alone, judging nothing) and the validating proxy's
- * figures of the same run, the proxy's own judging time, the throughput ratio and added p99 against the targets
+ * {@code mock-no-journal,wiremock-proxy,proxy,proxy-fresh}: per run (closed loop, or a fixed offered rate, with N
+ * connections), scenario and validating proxy (as shipped, or judging every exchange afresh) the direct, the
+ * plain-WireMock-proxy (the hop alone, judging nothing) and that proxy's figures of the same run, the proxy's own judging time, the throughput ratio and added p99 against the targets
  * (added p99 ≤ 2 ms, throughput ≥ 0.5× direct). Replaces the section between its markers, so the other sections stay
  * as {@link Report} wrote them.
  *
@@ -23,6 +23,8 @@ public final class ProxyReport {
 
     static final String BEGIN = "<!-- proxy:begin -->";
     static final String END = "<!-- proxy:end -->";
+    /** The validating proxy's LoadBench targets: as shipped ("memo" rows), and judging every exchange ("fresh"). */
+    static final java.util.List<String> PROXIES = java.util.List.of("proxy", "proxy-fresh");
 
     public static void main(String[] args) throws Exception {
         Path md = Path.of(args[1]);
@@ -39,11 +41,16 @@ public final class ProxyReport {
                 + " connections, latency counted from when each request was due, so a stall is charged in full) and"
                 + " with 1 connection in a closed loop. \"Judging p99\" is the proxy's own time per exchange between the"
                 + " upstream's answer and its verdict, from its report (`judging` in `/__admin/modelapi/violations`):"
-                + " what it adds beyond the hop, without the machine's queueing and pauses.\n\n");
+                + " what it adds beyond the hop, without the machine's queueing and pauses. The proxy keeps its"
+                + " verdicts (\"memo\" rows, as shipped): a request and answer identical to ones already judged get"
+                + " the same verdict without being validated again, which is what repeated traffic costs; the"
+                + " scenarios repeat one request, except createModel, whose every request and answer differ."
+                + " \"fresh\" rows are the same proxy judging every exchange (`rememberVerdicts(false)`): what"
+                + " traffic that never repeats itself costs.\n\n");
         sb.append("```\n").append(command).append('\n').append(machine).append("\n```\n\n");
-        sb.append("| load | scenario | direct req/s | hop only req/s | proxied req/s | ratio | direct p99 ms |"
+        sb.append("| load | scenario | proxy | direct req/s | hop only req/s | proxied req/s | ratio | direct p99 ms |"
                 + " hop only p99 ms | proxied p99 ms | added p99 ms | judging p99 ms | errors |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         java.util.List<Integer> violations = new java.util.ArrayList<>();
         for (String file : args[0].split(",")) {
             JsonNode doc = new ObjectMapper().readTree(Path.of(file).toFile());
@@ -60,19 +67,22 @@ public final class ProxyReport {
             for (String scenario : order) {
                 JsonNode d = byTarget.getOrDefault("mock-no-journal", Map.of()).get(scenario);
                 JsonNode h = byTarget.getOrDefault("wiremock-proxy", Map.of()).get(scenario);
-                JsonNode p = byTarget.getOrDefault("proxy", Map.of()).get(scenario);
-                if (d == null || p == null) {
-                    continue;
+                for (String variant : PROXIES) {
+                    JsonNode p = byTarget.getOrDefault(variant, Map.of()).get(scenario);
+                    if (d == null || p == null) {
+                        continue;
+                    }
+                    sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %,.0f | %.2f× | %.2f | %s"
+                                    + " | %.2f | %+.2f | %.2f | %d |%n",
+                            load(p), scenario, variant.equals("proxy") ? "memo" : "fresh", d.path("throughput").asDouble(),
+                            h == null ? "-" : String.format(Locale.ROOT, "%,.0f", h.path("throughput").asDouble()),
+                            p.path("throughput").asDouble(),
+                            p.path("throughput").asDouble() / d.path("throughput").asDouble(), d.path("p99ms").asDouble(),
+                            h == null ? "-" : String.format(Locale.ROOT, "%.2f", h.path("p99ms").asDouble()),
+                            p.path("p99ms").asDouble(), p.path("p99ms").asDouble() - d.path("p99ms").asDouble(),
+                            p.path("judgingP99Micros").asDouble() / 1e3,
+                            d.path("errors").asLong() + p.path("errors").asLong()));
                 }
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %s | %,.0f | %.2f× | %.2f | %s | %.2f | %+.2f | %.2f | %d |%n",
-                        load(p), scenario, d.path("throughput").asDouble(),
-                        h == null ? "-" : String.format(Locale.ROOT, "%,.0f", h.path("throughput").asDouble()),
-                        p.path("throughput").asDouble(),
-                        p.path("throughput").asDouble() / d.path("throughput").asDouble(), d.path("p99ms").asDouble(),
-                        h == null ? "-" : String.format(Locale.ROOT, "%.2f", h.path("p99ms").asDouble()),
-                        p.path("p99ms").asDouble(), p.path("p99ms").asDouble() - d.path("p99ms").asDouble(),
-                        p.path("judgingP99Micros").asDouble() / 1e3,
-                        d.path("errors").asLong() + p.path("errors").asLong()));
             }
         }
         sb.append("\nViolations reported by the proxy during the runs: ").append(violations)

@@ -17,6 +17,7 @@ import dev.modelapi.decthings.client.wire.OperationBlobs;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
  * Judges one forwarded exchange with the suite's own rules: the request against the spec (what the client sent),
  * then every {@link ExchangeRule} on the answer (status, content type, schema, envelope, error union, no server
  * error, framing). Decthings bodies are judged as their logical JSON documents, framing decoded and blobs put back.
+ * A judgement reads the request and the answer's status, Content-Type and body, nothing else, and is immutable
+ * ({@link VerdictMemo} hands it out again for an identical exchange).
  */
 final class TrafficJudge {
 
@@ -86,7 +89,7 @@ final class TrafficJudge {
                 violations.add(violation(x, op, rule.id().key(), f.problem(), f.expected(), f.actual()));
             }
         }
-        return new Judgement(op, violations, examined);
+        return new Judgement(op, List.copyOf(violations), Collections.unmodifiableMap(examined));
     }
 
     private List<Violation> requestViolations(ApiOperation op, ForwardedExchange x, DecthingsAnswer request) {
@@ -133,8 +136,11 @@ final class TrafficJudge {
         }
         Map<String, String> requestHeaders = x.requestContentType() == null ? Map.of()
                 : Map.of("Content-Type", x.requestContentType());
+        // the rules see the answer's Content-Type and no other header, so that VerdictMemo's key is all they read
+        String contentType = x.responseHeaders().get("content-type");
+        Map<String, String> responseHeaders = contentType == null ? Map.of() : Map.of("content-type", contentType);
         return new Exchange(op, null, "forwarded", null, x.method(), URI.create("http://upstream" + x.path()),
-                requestHeaders, x.requestBody(), requestJson, transport, x.status(), x.responseHeaders(),
+                requestHeaders, x.requestBody(), requestJson, transport, x.status(), responseHeaders,
                 x.responseBody(), responseJson, decodeError, blobCount, null, 0, 1);
     }
 

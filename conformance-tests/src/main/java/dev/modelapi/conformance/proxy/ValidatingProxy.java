@@ -103,6 +103,7 @@ public final class ValidatingProxy implements AutoCloseable {
         private final Map<Api, String> upstreams = new EnumMap<>(Api.class);
         private int port;
         private boolean strict;
+        private boolean rememberVerdicts = true;
         private Duration upstreamTimeout = Duration.ofSeconds(30);
         private long maxBodyBytes = 64L * 1024 * 1024;
         private Consumer<String> logLines = System.err::println;
@@ -131,6 +132,17 @@ public final class ValidatingProxy implements AutoCloseable {
         /** Answer 502 with the violations instead of passing on an upstream answer that breaks the contract. */
         public Builder failOnInvalidAnswer(boolean strict) {
             this.strict = strict;
+            return this;
+        }
+
+        /**
+         * Whether an exchange identical to one already judged (same request, same answer's status, Content-Type and
+         * body) gets the verdict given before instead of being judged again (default true; the verdicts are the
+         * same either way). Off, every exchange is validated afresh: to measure that cost, or to spare the memory
+         * the kept bodies take (at most 16 MiB).
+         */
+        public Builder rememberVerdicts(boolean remember) {
+            this.rememberVerdicts = remember;
             return this;
         }
 
@@ -170,7 +182,8 @@ public final class ValidatingProxy implements AutoCloseable {
                     // (or TLS) handshake per forwarded request.
                     .disableConnectionReuse(false)
                     .proxyTimeout((int) upstreamTimeout.toMillis())
-                    .extensions(new ValidatingTransformer(log, Map.copyOf(upstreams), strict, logLines),
+                    .extensions(new ValidatingTransformer(log, Map.copyOf(upstreams), strict,
+                                    rememberVerdicts, logLines),
                             new ViolationsAdmin(log),
                             new ProxyHttpServerFactory(maxBodyBytes, upstreams.get(Api.PIECES), log, logLines));
             WireMockServer server = new WireMockServer(config);

@@ -45,8 +45,13 @@ final class ValidatingTransformer implements ResponseTransformerV2 {
     private final boolean strict;
     private final Consumer<String> logLines;
 
-    ValidatingTransformer(ViolationLog log, Map<Api, String> upstreams, boolean strict, Consumer<String> logLines) {
+    /** Null when every exchange is judged afresh. */
+    private final VerdictMemo memo;
+
+    ValidatingTransformer(ViolationLog log, Map<Api, String> upstreams, boolean strict, boolean rememberVerdicts,
+                          Consumer<String> logLines) {
         this.log = log;
+        this.memo = rememberVerdicts ? new VerdictMemo() : null;
         this.upstreams = upstreams;
         this.strict = strict;
         this.logLines = logLines;
@@ -81,7 +86,7 @@ final class ValidatingTransformer implements ResponseTransformerV2 {
                 Routes.specPath(api, path), query(request.getUrl()), request.getHeader("Content-Type"),
                 request.getBody() == null ? new byte[0] : request.getBody(), response.getStatus(),
                 headers(response), response.getBody() == null ? new byte[0] : response.getBody());
-        TrafficJudge.Judgement judgement = judge.judge(exchange);
+        TrafficJudge.Judgement judgement = memo == null ? judge.judge(exchange) : memo.judge(exchange, judge::judge);
         log.record(api, judgement, System.nanoTime() - started);
         if (judgement.violations().isEmpty()) {
             return response;
