@@ -28,6 +28,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -240,6 +241,26 @@ class ValidatingProxyTest {
             });
             assertThat(results.neverExercised()).contains("decthings.createModel").doesNotContain("pieces.modelsSnapshot");
         }
+    }
+
+    @Test
+    void aRepeatedBrokenExchangeIsReportedEachTimeAndAsWithoutTheMemo() throws Exception {
+        List<List<Violation>> seen = new ArrayList<>();
+        for (boolean remember : new boolean[] {true, false}) {
+            try (ValidatingProxy proxy = toBroken(new CopyOnWriteArrayList<>()).rememberVerdicts(remember).start()) {
+                for (int i = 0; i < 2; i++) {
+                    HttpResponse<String> models = send(proxy, "POST", "/v0/Model/getModels", "{}");
+                    assertThat(models.headers().firstValue(ValidatingTransformer.HEADER)).as("answer %d", i)
+                            .hasValueSatisfying(h -> assertThat(h).contains("\"rule\":\"response-schema\""));
+                    send(proxy, "GET", "/models", null);
+                }
+                assertThat(proxy.log().exchanges()).isEqualTo(4);
+                assertThat(proxy.violations()).filteredOn(v -> v.operation().equals("getModels")).hasSize(2);
+                assertThat(proxy.violations()).filteredOn(v -> v.operation().equals("modelsSnapshot")).hasSize(2);
+                seen.add(proxy.violations());
+            }
+        }
+        assertThat(seen.get(0)).as("with the memo as without").isEqualTo(seen.get(1));
     }
 
     @Test
