@@ -54,6 +54,7 @@ final class TrafficJudge {
 
     private final Map<Api, OperationLocator> locators = new EnumMap<>(Api.class);
     private final BlobMapping blobs = BlobMapping.load();
+    private final List<ExchangeRule> rules = ExchangeRule.all();
 
     TrafficJudge() {
         for (Api api : Api.values()) {
@@ -76,7 +77,7 @@ final class TrafficJudge {
         List<Violation> violations = new ArrayList<>(requestViolations(op, x, request));
         Exchange exchange = exchange(op, x, request);
         Map<CheckId, Boolean> examined = new EnumMap<>(CheckId.class);
-        for (ExchangeRule rule : ExchangeRule.all()) {
+        for (ExchangeRule rule : rules) {
             if (!rule.appliesTo(op)) {
                 continue;
             }

@@ -17,8 +17,6 @@ import com.atlassian.oai.validator.util.OpenApiLoader;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SpecValidator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<Api, SpecValidator> INSTANCES = Collections.synchronizedMap(new EnumMap<>(Api.class));
+    /** Read on every exchange the proxy judges, from every thread: a lock-free read once built. */
+    private static final Map<Api, SpecValidator> INSTANCES = new ConcurrentHashMap<>();
 
     private final Api api;
     private final InteractionValidators validator;
