@@ -13,8 +13,9 @@ import java.util.Map;
  * Writes the "Validating proxy" section of BENCHMARKS.md from LoadBench runs with targets
  * {@code mock-no-journal,wiremock-proxy,proxy,proxy-fresh}: per run (closed loop, or a fixed offered rate, with N
  * connections), scenario and validating proxy (as shipped, or judging every exchange afresh) the direct, the
- * plain-WireMock-proxy (the hop alone, judging nothing) and that proxy's figures of the same run, the proxy's own judging time, the throughput ratio and added p99 against the targets
- * (added p99 ≤ 2 ms, throughput ≥ 0.5× direct). Replaces the section between its markers, so the other sections stay
+ * plain-WireMock-proxy (the hop alone, judging nothing) and that proxy's figures of the same run, the proxy's own
+ * judging time, the throughput ratio and added p99 against the targets (added p99 ≤ 2 ms, throughput ≥ 0.5×
+ * direct). Replaces the section between its markers, so the other sections stay
  * as {@link Report} wrote them.
  *
  * <p>Usage: ProxyReport run1.json[,run2.json…] BENCHMARKS.md "command lines" "machine line"
