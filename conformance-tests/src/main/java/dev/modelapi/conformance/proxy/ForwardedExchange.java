@@ -15,10 +15,10 @@ import java.util.Map;
  * @param requestContentType the request's Content-Type, or null
  * @param requestBody       the request body (empty when none)
  * @param status            the upstream's status
- * @param responseHeaders   the answer's headers, lower-case names, first value each
+ * @param responseContentType the answer's Content-Type, or null: the only header the rules read
  * @param responseBody      the answer's body
  */
 public record ForwardedExchange(Api api, String method, String path, Map<String, List<String>> query,
                                 String requestContentType, byte[] requestBody, int status,
-                                Map<String, String> responseHeaders, byte[] responseBody) {
+                                String responseContentType, byte[] responseBody) {
 }

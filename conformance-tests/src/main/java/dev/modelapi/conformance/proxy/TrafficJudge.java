@@ -128,7 +128,7 @@ final class TrafficJudge {
                     ? Transport.BINARY : Transport.JSON;
             requestJson = request == null ? null : request.json();
             if (x.status() < 500) {
-                DecthingsAnswer answer = DecthingsAnswer.ofResponse(blobsOf(op), x.responseHeaders().get("content-type"),
+                DecthingsAnswer answer = DecthingsAnswer.ofResponse(blobsOf(op), x.responseContentType(),
                         x.responseBody());
                 responseJson = answer.json();
                 decodeError = answer.decodeError();
@@ -137,9 +137,8 @@ final class TrafficJudge {
         }
         Map<String, String> requestHeaders = x.requestContentType() == null ? Map.of()
                 : Map.of("Content-Type", x.requestContentType());
-        // the rules see the answer's Content-Type and no other header, so that VerdictMemo's key is all they read
-        String contentType = x.responseHeaders().get("content-type");
-        Map<String, String> responseHeaders = contentType == null ? Map.of() : Map.of("content-type", contentType);
+        Map<String, String> responseHeaders = x.responseContentType() == null ? Map.of()
+                : Map.of("content-type", x.responseContentType());
         return new Exchange(op, null, "forwarded", null, x.method(), URI.create("http://upstream" + x.path()),
                 requestHeaders, x.requestBody(), requestJson, transport, x.status(), responseHeaders,
                 x.responseBody(), responseJson, decodeError, blobCount, null, 0, 1);

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -85,7 +84,7 @@ final class ValidatingTransformer implements ResponseTransformerV2 {
         ForwardedExchange exchange = new ForwardedExchange(api, request.getMethod().getName(),
                 Routes.specPath(api, path), query(request.getUrl()), request.getHeader("Content-Type"),
                 request.getBody() == null ? new byte[0] : request.getBody(), response.getStatus(),
-                headers(response), response.getBody() == null ? new byte[0] : response.getBody());
+                contentType(response), response.getBody() == null ? new byte[0] : response.getBody());
         TrafficJudge.Judgement judgement = memo == null ? judge.judge(exchange) : memo.judge(exchange, judge::judge);
         log.record(api, judgement, System.nanoTime() - started);
         if (judgement.violations().isEmpty()) {
@@ -131,12 +130,9 @@ final class ValidatingTransformer implements ResponseTransformerV2 {
                 .headers(response.getHeaders().plus(new HttpHeader(HEADER, value))).build();
     }
 
-    private static Map<String, String> headers(Response response) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (HttpHeader h : response.getHeaders().all()) {
-            out.putIfAbsent(h.key().toLowerCase(Locale.ROOT), h.firstValue());
-        }
-        return out;
+    private static String contentType(Response response) {
+        HttpHeader h = response.getHeaders().getHeader("Content-Type");
+        return h.isPresent() ? h.firstValue() : null;
     }
 
     private static Map<String, List<String>> query(String url) {

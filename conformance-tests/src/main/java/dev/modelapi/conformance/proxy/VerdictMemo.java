@@ -25,14 +25,14 @@ final class VerdictMemo {
     static final int MAX_EXCHANGE_BYTES = 64 * 1024;
     static final long BUDGET_BYTES = 16L * 1024 * 1024;
 
-    /** Everything {@link TrafficJudge} reads; the bodies compare by content ({@link ByteBuffer#equals}). */
+    /** A {@link ForwardedExchange} whose bodies compare by content ({@link ByteBuffer#equals}). */
     private record Key(Api api, String method, String path, Map<String, List<String>> query,
                        String requestContentType, ByteBuffer requestBody, int status, String responseContentType,
                        ByteBuffer responseBody) {
 
         static Key of(ForwardedExchange x) {
             return new Key(x.api(), x.method(), x.path(), x.query(), x.requestContentType(),
-                    ByteBuffer.wrap(x.requestBody()), x.status(), x.responseHeaders().get("content-type"),
+                    ByteBuffer.wrap(x.requestBody()), x.status(), x.responseContentType(),
                     ByteBuffer.wrap(x.responseBody()));
         }
     }

@@ -74,8 +74,7 @@ class VerdictMemoTest {
 
     /** A Pieces {@code GET /model/m} answered with this Content-Type and body. */
     private static ForwardedExchange modelAnswer(String contentType, String body) {
-        return new ForwardedExchange(Api.PIECES, "GET", "/model/m", Map.of(), null, new byte[0], 200,
-                Map.of("content-type", contentType, "date", "Mon, 07 Dec 2026 16:00:00 GMT"),
+        return new ForwardedExchange(Api.PIECES, "GET", "/model/m", Map.of(), null, new byte[0], 200, contentType,
                 body.getBytes(StandardCharsets.UTF_8));
     }
 }
